@@ -1,0 +1,69 @@
+# The two commands a user needs: `make extract` and `make test`. Both set up
+# their own environment first (a virtualenv in .venv and Debian's Voikko).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.setup-done
+DEBS := libvoikko1 voikko-fi
+
+SOURCES := $(sort $(wildcard sources/*.pdf sources/*.txt))
+OUTPUTS := $(patsubst sources/%,outputs/%.json,$(basename $(SOURCES)))
+CODE := $(shell find pipeline -name '*.py' -o -name '*.toml')
+
+.PHONY: all setup system-deps extract test lint schema models bench clean
+.DELETE_ON_ERROR:
+
+all: extract
+
+setup: $(STAMP)
+
+# Debian's Voikko library and Finnish dictionary: installed directly as root,
+# otherwise named in the error so the user can install them.
+system-deps:
+	@if command -v dpkg >/dev/null && ! dpkg -s $(DEBS) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages: $(DEBS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null; \
+	  else \
+	    echo "error: Debian packages $(DEBS) are missing: run 'sudo apt-get install $(DEBS)', then 'make setup'" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+# Every source to outputs/<stem>.json; only what changed (source or code) is redone,
+# in parallel under `make -j`; -k so one bad document does not stop the others.
+extract: setup
+	@$(MAKE) --no-print-directory -k $(OUTPUTS)
+
+outputs/%.json: sources/%.txt $(CODE) | $(STAMP)
+	$(PY) -m pipeline extract $< -o $@
+
+outputs/%.json: sources/%.pdf $(CODE) | $(STAMP)
+	$(PY) -m pipeline extract $< -o $@
+
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline tests bench
+	$(VENV)/bin/mypy
+
+schema: setup
+	$(PY) -m pipeline schema schemas
+
+# stanza's Finnish models, for users whose machine reaches the internet.
+# CPU torch first: a plain `pip install stanza` pulls a multi-GB CUDA build.
+models: setup
+	$(VENV)/bin/pip install --quiet torch==2.13.0
+	$(VENV)/bin/pip install --quiet -e '.[dev,stanza]'
+	$(PY) -c "import stanza; stanza.download('fi', processors='tokenize,mwt,pos,lemma,depparse')"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,147 @@
+"""The command line: arguments -> library calls -> exit codes.
+
+    python -m pipeline extract SOURCE... [-o OUT]
+    python -m pipeline validate FILE.json...
+    python -m pipeline schema [DIR]
+
+User errors print one line `error: ...` on stderr and give a non-zero exit; a
+batch goes on past a bad document and exits 1 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline import __version__
+from pipeline.document import check_environment, extract_document
+from pipeline.errors import PipelineError
+from pipeline.models import ExtractedDocument
+from pipeline.output import to_json, write_atomic, write_schema
+
+SCHEMAS: dict[str, type[ExtractedDocument]] = {"document": ExtractedDocument}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Extract the division of responsibilities from Finnish integration "
+        "programmes (PDF or text) into validated JSON.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract documents to JSON",
+        description="Extract each SOURCE (PDF or text; '-' reads text from stdin) to JSON. "
+        "Every output is validated, then written atomically.",
+    )
+    ex.add_argument("sources", nargs="+", metavar="SOURCE")
+    ex.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a .json file (one SOURCE) or a directory for <stem>.json files "
+        "(default: outputs/; stdout for '-')",
+    )
+
+    va = sub.add_parser(
+        "validate",
+        help="check JSON files against the published models",
+        description="Validate extracted JSON files against the contract (schemas/).",
+    )
+    va.add_argument("files", nargs="+", metavar="FILE.json")
+
+    sc = sub.add_parser(
+        "schema",
+        help="write the JSON Schemas",
+        description="Write the JSON Schema of every published model to DIR.",
+    )
+    sc.add_argument("directory", nargs="?", default="schemas", metavar="DIR")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args.sources, args.output)
+        if args.command == "validate":
+            return _validate(args.files)
+        if args.command == "schema":
+            for name, model in SCHEMAS.items():
+                print(write_schema(Path(args.directory), name, model))
+            return 0
+    except PipelineError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def _extract(sources: list[str], output: str | None) -> int:
+    if len(sources) > 1 and output and output.endswith(".json"):
+        raise PipelineError(
+            f"{output}: several sources need an output directory, not a .json file; give -o DIR"
+        )
+    check_environment()
+    failed = 0
+    for source in sources:
+        try:
+            if source == "-":
+                doc = extract_document("-", sys.stdin.buffer.read())
+            else:
+                doc = extract_document(source)
+        except PipelineError as e:
+            print(f"error: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        content = to_json(doc)
+        if source == "-" and not output:
+            sys.stdout.write(content)
+            continue
+        target = _target(source, output)
+        write_atomic(target, content)
+        print(f"{source} -> {target}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _target(source: str, output: str | None) -> Path:
+    if output and output.endswith(".json"):
+        return Path(output)
+    stem = "stdin" if source == "-" else Path(source).stem
+    return Path(output or "outputs") / f"{stem}.json"
+
+
+def _validate(files: list[str]) -> int:
+    failed = 0
+    for name in files:
+        try:
+            data = json.loads(Path(name).read_text(encoding="utf-8"))
+            ExtractedDocument.model_validate(data)
+        except FileNotFoundError:
+            print(f"error: {name}: no such file; check the path", file=sys.stderr)
+            failed += 1
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            print(f"error: {name}: is not JSON ({e}); give an output of `extract`", file=sys.stderr)
+            failed += 1
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(x) for x in first["loc"]) or "(document)"
+            print(
+                f"error: {name}: does not match the contract at {where}: {first['msg']} "
+                f"({e.error_count()} error(s)); re-extract it with this version",
+                file=sys.stderr,
+            )
+            failed += 1
+        else:
+            print(f"ok: {name}")
+    return 1 if failed else 0

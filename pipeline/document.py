@@ -1,0 +1,117 @@
+"""Runs the stages in order: a source file -> a validated `ExtractedDocument`.
+
+ingest -> layout -> repair -> metadata and sections -> actors -> (nlp, extract).
+Each stage is a function from one typed value to the next; this module only
+wires them together and assembles the published model.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline import morphology
+from pipeline.actors import find_mentions, registry
+from pipeline.errors import PipelineError
+from pipeline.ingest import read_source
+from pipeline.layout import Reflowed, reflow
+from pipeline.metadata import read_metadata
+from pipeline.models import (
+    Actor,
+    Block,
+    DocumentWarning,
+    ExtractedDocument,
+    Furniture,
+    Page,
+    Source,
+)
+from pipeline.sections import find_sections
+
+
+def check_environment() -> None:
+    """Everything the default pipeline needs, checked once before the first document."""
+    morphology.check_voikko()
+
+
+def display_path(path: str) -> str:
+    """The source path as recorded: relative stays relative; an absolute path inside the
+    working directory becomes relative to it, any other absolute path keeps its name only."""
+    if path == "-" or not os.path.isabs(path):
+        return path
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return Path(path).name
+
+
+def extract_document(path: str, data: bytes | None = None) -> ExtractedDocument:
+    """Extract one source document (PDF or text). `data` gives the bytes of stdin."""
+    raw = read_source(path, data)
+    flow = reflow(raw)
+    return assemble(raw.path, raw.sha256, raw.format, raw.encoding, raw.warnings, flow)
+
+
+def assemble(
+    path: str,
+    sha256: str,
+    fmt: str,
+    encoding: str | None,
+    source_warnings: list[tuple[str, str]],
+    flow: Reflowed,
+) -> ExtractedDocument:
+    text = flow.text
+    info, title_block = read_metadata(flow)
+    sections = find_sections(text, flow.blocks, title_block)
+    pages = [Page(number=n, start=s, end=e) for n, s, e in flow.pages]
+    warnings = [DocumentWarning(code=c, message=m) for c, m in [*source_warnings, *flow.warnings]]
+    try:
+        return ExtractedDocument(
+            source=Source(
+                path=display_path(path),
+                sha256=sha256,
+                format=fmt,  # type: ignore[arg-type]
+                pages=max(1, len(pages)),
+                encoding=encoding,
+            ),
+            document=info,
+            text=text,
+            pages=pages,
+            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in flow.blocks],
+            furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
+            sections=sections,
+            actors=_actors(text),
+            responsibilities=[],
+            repairs=[],
+            warnings=warnings,
+        )
+    except ValidationError as e:  # a bug, not a user error: say where
+        raise PipelineError(f"{path}: internal error, the output failed validation: {e}") from e
+
+
+def _actors(text: str) -> list[Actor]:
+    """Every registry actor the text names, with the surface forms it uses."""
+    seen: dict[str, set[str]] = {}
+    for m in find_mentions(text):
+        seen.setdefault(m.actor, set()).add(" ".join(m.surface.split()))
+    entries = registry()
+    return [
+        Actor(
+            id=actor_id,
+            name=entries[actor_id].name,
+            abbreviation=entries[actor_id].abbreviation,
+            level=entries[actor_id].level,
+            aliases=sorted(surfaces),
+        )
+        for actor_id, surfaces in sorted(seen.items())
+    ]
+
+
+def page_at(pages: list[Page], offset: int) -> int:
+    """The page number the character at `offset` came from."""
+    starts = [p.start for p in pages]
+    # Empty pages share their start with the next page; bisect_right skips past them.
+    i = max(0, bisect.bisect_right(starts, offset) - 1)
+    return pages[i].number if pages else 1

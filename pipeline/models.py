@@ -1,0 +1,210 @@
+"""The published contract: Pydantic models of the JSON this pipeline emits.
+
+Every output is an `ExtractedDocument`. The JSON Schema in `schemas/` is
+generated from these models (`python -m pipeline schema`) and a test fails when
+it is stale. Renaming or removing a field is a breaking change: bump the major
+part of `SCHEMA_VERSION`. Adding an optional field bumps the minor part.
+
+This module imports nothing from the pipeline stages; the stages import it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0.0"
+
+
+class Model(BaseModel):
+    """Base of every published model: unknown fields are an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A half-open [start, end) range of Python string indices into `text`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Source(Model):
+    """Where the document came from. `path` is as given, never made absolute."""
+
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    format: Literal["pdf", "text"]
+    pages: int = Field(ge=1)
+    encoding: str | None = Field(
+        default=None, description="Text encoding detected for text sources; null for PDF."
+    )
+
+
+class Period(Model):
+    start: int = Field(ge=1900, le=2200)
+    end: int = Field(ge=1900, le=2200)
+
+
+class Programme(Model):
+    """The integration programme the document is (part of)."""
+
+    name: str
+    region: str | None = None
+    period: Period | None = None
+
+
+class DocumentInfo(Model):
+    title: str | None
+    appendix: str | None = None
+    programme: Programme | None = None
+
+
+class Page(Span):
+    """The part of `text` that came from one page (pages partition the text)."""
+
+    number: int = Field(ge=1)
+
+
+BlockKind = Literal["heading", "paragraph", "item"]
+
+
+class Block(Span):
+    """A layout unit of `text`: a heading, a paragraph or a list item."""
+
+    kind: BlockKind
+
+
+class Furniture(Model):
+    """A running header, footer or page number removed from `text`."""
+
+    kind: Literal["header", "footer", "page_number"]
+    text: str
+    page: int = Field(ge=1)
+
+
+class Section(Span):
+    id: str
+    heading: str
+    level: int = Field(ge=1)
+    actors: list[str] = Field(description="Ids of the actors the heading names.")
+
+
+ActorLevel = Literal["state", "regional", "local", "individual", "other"]
+
+
+class Actor(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(description="Canonical nominative singular name.")
+    abbreviation: str | None = None
+    level: ActorLevel
+    aliases: list[str] = Field(description="Surface forms seen in this document.")
+    known: bool = Field(default=True, description="False for an actor not in the registry.")
+
+
+class Evidence(Span):
+    pages: list[int]
+
+
+Modality = Literal[
+    "responsible",
+    "coordinates",
+    "steers",
+    "develops",
+    "supports",
+    "participates",
+    "cooperates",
+    "task",
+    "permission",
+    "other",
+]
+
+
+class Responsibility(Model):
+    id: str
+    actors: list[str]
+    relation: str
+    modality: Modality
+    task: str
+    negated: bool
+    section: str | None
+    evidence: Evidence
+    task_span: Span
+
+
+RepairKind = Literal[
+    "split_joined_words",
+    "restore_hyphen",
+    "join_hyphenated",
+    "keep_line_end_hyphen",
+    "suspended_hyphen",
+    "soft_hyphen",
+    "ligature",
+    "whitespace",
+]
+
+
+class Repair(Model):
+    """One change made to the reflowed text; [start, end) is where the replacement stands."""
+
+    kind: RepairKind
+    original: str
+    replacement: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = None
+    evidence: str = Field(description="Why the repair was made, for a reviewer.")
+
+
+class DocumentWarning(Model):
+    code: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    message: str
+    page: int | None = None
+
+
+class ExtractedDocument(Model):
+    """One extracted integration-programme document."""
+
+    model_config = ConfigDict(extra="forbid", title="ExtractedDocument")
+
+    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
+    source: Source
+    document: DocumentInfo
+    text: str
+    pages: list[Page]
+    blocks: list[Block]
+    furniture: list[Furniture]
+    sections: list[Section]
+    actors: list[Actor]
+    responsibilities: list[Responsibility]
+    repairs: list[Repair]
+    warnings: list[DocumentWarning]
+
+    @model_validator(mode="after")
+    def _offsets_inside_text(self) -> ExtractedDocument:
+        n = len(self.text)
+        spans: list[tuple[str, Span]] = [("page", p) for p in self.pages]
+        spans += [("block", b) for b in self.blocks]
+        spans += [("section", s) for s in self.sections]
+        for r in self.responsibilities:
+            spans += [("evidence", r.evidence), ("task_span", r.task_span)]
+        for name, span in spans:
+            if span.end > n:
+                raise ValueError(f"{name} span [{span.start}, {span.end}) exceeds text length {n}")
+        for rep in self.repairs:
+            if rep.end > n or self.text[rep.start : rep.end] != rep.replacement:
+                raise ValueError(
+                    f"repair {rep.original!r} -> {rep.replacement!r} does not stand at "
+                    f"[{rep.start}, {rep.end}) in text"
+                )
+        for resp in self.responsibilities:
+            if self.text[resp.task_span.start : resp.task_span.end] != resp.task:
+                raise ValueError(f"responsibility {resp.id}: task does not match its task_span")
+        return self

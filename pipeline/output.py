@@ -1,0 +1,42 @@
+"""Serialising documents to JSON and writing them atomically.
+
+A reader (or `make` after an interrupted run) never sees a half-written file:
+the JSON goes to a temporary file in the target directory, is flushed to disk,
+and is then renamed over the target.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+
+def to_json(model: BaseModel) -> str:
+    """Deterministic JSON: fields in model order, two-space indent, UTF-8 letters kept."""
+    return model.model_dump_json(indent=2) + "\n"
+
+
+def write_atomic(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_schema(directory: Path, name: str, model: type[BaseModel]) -> Path:
+    """Write `model`'s JSON Schema as `<directory>/<name>.schema.json`."""
+    schema = model.model_json_schema(mode="serialization")
+    path = directory / f"{name}.schema.json"
+    write_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    return path

@@ -1,0 +1,129 @@
+"""The command line: outputs, exit codes and one-line errors for every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline.cli import main
+from tests.conftest import SEED
+
+
+def _scanned_pdf(path: Path) -> Path:
+    c = Canvas(str(path))
+    c.rect(100, 100, 300, 500, fill=1)  # an image-like page: no text layer
+    c.showPage()
+    c.save()
+    return path
+
+
+def _encrypted_pdf(path: Path) -> Path:
+    c = Canvas(str(path), encrypt=StandardEncryption("salasana", "omistaja"))
+    c.drawString(100, 700, "Kunta vastaa kotoutumisen edistämisestä.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _corrupt_pdf(path: Path, good: Path) -> Path:
+    path.write_bytes(good.read_bytes()[:400])
+    return path
+
+
+BAD_INPUTS = [
+    pytest.param(lambda d, pdf: d / "puuttuu.txt", "no such file", id="missing"),
+    pytest.param(lambda d, pdf: d, "is a directory", id="directory"),
+    pytest.param(lambda d, pdf: _write(d / "tyhja.txt", b""), "is empty", id="empty"),
+    pytest.param(
+        lambda d, pdf: _write(d / "blob.txt", bytes(range(256)) * 40), "binary", id="binary"
+    ),
+    pytest.param(lambda d, pdf: _scanned_pdf(d / "skannattu.pdf"), "ocrmypdf", id="no-text-layer"),
+    pytest.param(lambda d, pdf: _encrypted_pdf(d / "salattu.pdf"), "encrypted", id="encrypted"),
+    pytest.param(lambda d, pdf: _corrupt_pdf(d / "rikki.pdf", pdf), "corrupt", id="corrupt"),
+]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("make", "reason"), BAD_INPUTS)
+def test_bad_input_gives_one_line_error_and_no_output(
+    tmp_path, jarvilaakso_pdf, capsys, make, reason
+):
+    bad = make(tmp_path, jarvilaakso_pdf)
+    out = tmp_path / "out"
+    code = main(["extract", str(bad), "-o", str(out)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code != 0
+    assert len(err) == 1 and err[0].startswith("error: ") and str(bad) in err[0]
+    assert reason in err[0]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_batch_goes_on_past_a_bad_document(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["extract", str(tmp_path / "puuttuu.txt"), str(SEED), "-o", str(out)])
+    assert code == 1
+    assert [p.name for p in out.iterdir()] == [SEED.stem + ".json"]
+    assert capsys.readouterr().err.count("error:") == 1
+
+
+def test_extract_stdin_to_stdout(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
+    assert main(["extract", "-"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["source"]["path"] == "-"
+    assert doc["sections"][0]["heading"] == "Valtio"
+
+
+def test_extract_twice_is_byte_identical(tmp_path):
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "b.json")]) == 0
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_several_sources_need_a_directory(tmp_path, capsys):
+    assert main(["extract", str(SEED), str(SEED), "-o", str(tmp_path / "x.json")]) == 2
+    assert "give -o DIR" in capsys.readouterr().err
+
+
+def test_validate(tmp_path, capsys):
+    good = tmp_path / "good.json"
+    assert main(["extract", str(SEED), "-o", str(good)]) == 0
+    assert main(["validate", str(good)]) == 0
+    broken = json.loads(good.read_text(encoding="utf-8"))
+    broken["sections"][0]["start"] = -1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}: does not match the contract at sections.0.start")
+
+
+def test_validate_rejects_non_json(tmp_path, capsys):
+    path = _write(tmp_path / "x.json", b"not json")
+    assert main(["validate", str(path)]) == 1
+    assert "is not JSON" in capsys.readouterr().err
+
+
+def test_absolute_source_path_is_not_recorded(tmp_path):
+    out = tmp_path / "a.json"
+    assert main(["extract", str(SEED.resolve()), "-o", str(out)]) == 0
+    path = json.loads(out.read_text(encoding="utf-8"))["source"]["path"]
+    assert not Path(path).is_absolute()
+
+
+def test_help_names_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(cmd in out for cmd in ("extract", "validate", "schema"))
