@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from pipeline import morphology
 from pipeline.actors import find_mentions, registry
 from pipeline.errors import PipelineError
-from pipeline.ingest import read_source
+from pipeline.ingest import RawDocument, read_source
 from pipeline.layout import Reflowed, reflow
 from pipeline.metadata import read_metadata
 from pipeline.models import (
@@ -28,6 +28,7 @@ from pipeline.models import (
     Page,
     Source,
 )
+from pipeline.repair import Repaired, repair
 from pipeline.sections import find_sections
 
 
@@ -51,40 +52,38 @@ def extract_document(path: str, data: bytes | None = None) -> ExtractedDocument:
     """Extract one source document (PDF or text). `data` gives the bytes of stdin."""
     raw = read_source(path, data)
     flow = reflow(raw)
-    return assemble(raw.path, raw.sha256, raw.format, raw.encoding, raw.warnings, flow)
+    fixed = repair(flow)
+    warnings = [*raw.warnings, *flow.warnings, *fixed.warnings]
+    return assemble(raw, flow, fixed, warnings)
 
 
 def assemble(
-    path: str,
-    sha256: str,
-    fmt: str,
-    encoding: str | None,
-    source_warnings: list[tuple[str, str]],
-    flow: Reflowed,
+    raw: RawDocument, flow: Reflowed, fixed: Repaired, notes: list[tuple[str, str]]
 ) -> ExtractedDocument:
-    text = flow.text
-    info, title_block = read_metadata(flow)
-    sections = find_sections(text, flow.blocks, title_block)
-    pages = [Page(number=n, start=s, end=e) for n, s, e in flow.pages]
-    warnings = [DocumentWarning(code=c, message=m) for c, m in [*source_warnings, *flow.warnings]]
+    path = raw.path
+    text = fixed.text
+    info, title_block = read_metadata(text, fixed.blocks)
+    sections = find_sections(text, fixed.blocks, title_block)
+    pages = [Page(number=n, start=s, end=e) for n, s, e in fixed.pages]
+    warnings = [DocumentWarning(code=c, message=m) for c, m in notes]
     try:
         return ExtractedDocument(
             source=Source(
                 path=display_path(path),
-                sha256=sha256,
-                format=fmt,  # type: ignore[arg-type]
+                sha256=raw.sha256,
+                format=raw.format,
                 pages=max(1, len(pages)),
-                encoding=encoding,
+                encoding=raw.encoding,
             ),
             document=info,
             text=text,
             pages=pages,
-            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in flow.blocks],
+            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in fixed.blocks],
             furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
             sections=sections,
             actors=_actors(text),
             responsibilities=[],
-            repairs=[],
+            repairs=fixed.repairs,
             warnings=warnings,
         )
     except ValidationError as e:  # a bug, not a user error: say where

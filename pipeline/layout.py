@@ -141,7 +141,7 @@ def _text_lines(raw: RawDocument) -> tuple[list[Line], int]:
     # The extractor pattern: (nearly) every line is followed by exactly one blank line.
     # Such a file has (almost) no two non-blank lines in a row.
     double_spaced = (
-        bool(gaps)
+        len(gaps) >= 8
         and sum(1 for b in gaps if b == 1) >= 0.6 * len(gaps)
         and sum(1 for b in gaps if b == 0) <= 0.1 * len(gaps)
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from pipeline import morphology
-from pipeline.layout import Reflowed
+from pipeline.layout import Block
 from pipeline.models import DocumentInfo, Period, Programme
 
 _APPENDIX = regex.compile(
@@ -32,10 +32,8 @@ _GENITIVE_WORD = regex.compile(r"\p{Lu}?[\p{L}-]+n")
 _HEAD_BLOCKS = 4
 
 
-def read_metadata(flow: Reflowed) -> tuple[DocumentInfo, int | None]:
+def read_metadata(text: str, blocks: list[Block]) -> tuple[DocumentInfo, int | None]:
     """The document's metadata, and the index of the block that is its title (if any)."""
-    text = flow.text
-    blocks = flow.blocks
     title: str | None = None
     appendix: str | None = None
     title_block: int | None = None

@@ -153,16 +153,18 @@ def test_pdf_text_has_no_furniture(jarvilaakso_doc):
 def test_pdf_paragraphs_are_whole(jarvilaakso_doc, jarvilaakso_blocks):
     got = [(b.kind, jarvilaakso_doc.text[b.start : b.end]) for b in jarvilaakso_doc.blocks]
     assert [k for k, _ in got] == [k for k, _ in jarvilaakso_blocks]
-    for (_, have), (_, want) in zip(got, jarvilaakso_blocks, strict=True):
-        # Line-end hyphens are the repair stage's to remove; reflow keeps them joined.
-        assert have.replace("-", "") == want.replace("-", "")
+    # Layout keeps line-end hyphens; the repair stage decides them (with Voikko).
+    assert got == list(jarvilaakso_blocks)
 
 
 def test_pdf_every_character_traces_to_its_page(jarvilaakso_doc, jarvilaakso_pdf):
     with pdfplumber.open(jarvilaakso_pdf) as pdf:
         page_words = [set(p.extract_text().replace("(cid:127)", "•").split()) for p in pdf.pages]
     doc = jarvilaakso_doc
+    rejoined = {(r.start, r.end) for r in doc.repairs if r.kind == "join_hyphenated"}
     for page in doc.pages:
-        for word in doc.text[page.start : page.end].split():
-            if "-" not in word:  # hyphen-joined words straddle lines
-                assert word in page_words[page.number - 1], (word, page.number)
+        for m in regex.finditer(r"\S+", doc.text[page.start : page.end]):
+            start = page.start + m.start()
+            if any(s <= start < e for s, e in rejoined):
+                continue  # a word joined across a line end stands on two lines
+            assert m.group() in page_words[page.number - 1], (m.group(), page.number)

@@ -1,0 +1,133 @@
+"""The repair stage: one named test per artefact, the seed's gold repairs, and the log."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import RawDocument, RawLine, RawPage
+from pipeline.layout import reflow
+from pipeline.repair import repair
+
+
+def _repair(text: str):
+    pages = [RawPage(1, [RawLine(line) for line in text.split("\n")])]
+    return repair(reflow(RawDocument("t.txt", "0" * 64, "text", pages)))
+
+
+CONTEXT = (
+    "Kunta vastaa kotoutumisen edistämisestä. ELY-keskus ohjaa kuntia. "
+    "Valtion kotouttamisohjelma ohjaa työtä. Edustustot myöntävät viisumeita."
+)
+
+
+@pytest.mark.parametrize(
+    ("artefact", "fixed"),
+    [
+        pytest.param(
+            "Edustustot myöntävätviisumeita.",
+            "Edustustot myöntävät viisumeita.",
+            id="myöntävätviisumeita",
+        ),
+        pytest.param(
+            "Koulutusta eriaikoina.", "Koulutusta eri aikoina.", id="erikoulutusasteilla-kind"
+        ),
+        pytest.param(
+            "Asukkaita koskevistaasioista.",
+            "Asukkaita koskevista asioista.",
+            id="koskevistaasioista",
+        ),
+        pytest.param("ELYkeskukset vastaavat.", "ELY-keskukset vastaavat.", id="ELYkeskukset"),
+        pytest.param("TEtoimisto ohjaa.", "TE-toimisto ohjaa.", id="TEtoimisto"),
+        pytest.param(
+            "Laaditaan valtionkotouttamisohjelman pohjalta.",
+            "Laaditaan valtion kotouttamisohjelman pohjalta.",
+            id="valtionkotouttamisohjelman-by-document-evidence",
+        ),
+        pytest.param(
+            "Kunta vastaa kotoutta-\nmisen tukemisesta.",
+            "Kunta vastaa kotouttamisen tukemisesta.",
+            id="line-end-hyphen-joined",
+        ),
+        pytest.param(
+            "Kunta ohjaa ELY-\nkeskusten työtä.",
+            "Kunta ohjaa ELY-keskusten työtä.",
+            id="line-end-hyphen-after-abbreviation-kept",
+        ),
+        pytest.param(
+            "Palvelu on maahanmuuttaja-\nasiakkaille.",
+            "Palvelu on maahanmuuttaja-asiakkaille.",
+            id="line-end-hyphen-vowel-clash-kept",
+        ),
+        pytest.param(
+            "Palvelu on kotoutu\u00admisen tueksi.",
+            "Palvelu on kotoutumisen tueksi.",
+            id="soft-hyphen",
+        ),
+        pytest.param(
+            "Kunta tarjoaa ohjausta ja ﬁnanssineuvontaa.",
+            "Kunta tarjoaa ohjausta ja finanssineuvontaa.",
+            id="ligature",
+        ),
+        pytest.param(
+            "Kunta\u00a0vastaa  neuvonnasta.",
+            "Kunta vastaa neuvonnasta.",
+            id="nbsp-and-double-space",
+        ),
+    ],
+)
+def test_artefact_is_repaired(artefact, fixed):
+    result = _repair(f"{CONTEXT}\n\n{artefact}")
+    assert result.text == f"{CONTEXT}\n\n{fixed}"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "kotouttamisohjelmalla",
+        "yhdenvertaisuuslainsäädännön",
+        "maahanmuuttaja-asiakkaidensa",
+        "yhteensovittaa",
+        "Järvilaakson",
+        "https://www.esimerkki.fi/kotoutuminen",
+        "info@esimerkki.fi",
+        "1386/2010",
+        "§ 35",
+        "TE-toimistojen",
+        "työvoima- ja yrityspalveluista",
+        "Keski-Pohjanmaan",
+        "COVID-19-pandemian",
+    ],
+)
+def test_valid_words_are_never_changed(word):
+    text = f"Kunta vastaa asiasta. Sana {word} pysyy."
+    result = _repair(text)
+    assert result.text == text and result.repairs == []
+
+
+def test_seed_repairs_are_exactly_the_gold(seed_doc, seed_gold):
+    got = [(r.original, r.replacement) for r in seed_doc.repairs]
+    want = [(r["original"], r["replacement"]) for r in seed_gold["repairs"]]
+    assert sorted(got) == sorted(want)
+
+
+def test_seed_must_not_change_words_survive(seed_doc, seed_gold):
+    for word in seed_gold["must_not_change"]:
+        assert word in seed_doc.text, word
+
+
+def test_repair_log_points_into_repaired_text(seed_doc):
+    for r in seed_doc.repairs:
+        assert seed_doc.text[r.start : r.end] == r.replacement
+        assert r.page is not None and r.evidence
+
+
+def test_offsets_after_repair_still_cover_blocks(seed_doc):
+    for b in seed_doc.blocks:
+        body = seed_doc.text[b.start : b.end]
+        assert body == body.strip() and "\n" not in body
+
+
+def test_undecided_hyphen_is_left_with_a_warning():
+    result = _repair("Kunta Xqzv-\nbrrk vastaa.")
+    assert "Xqzv-brrk" in result.text
+    assert [code for code, _ in result.warnings] == ["hyphen-undecided"]
