@@ -1,6 +1,7 @@
 """The command line: arguments -> library calls -> exit codes.
 
     python -m pipeline extract SOURCE... [-o OUT]
+    python -m pipeline repair FILE|- [--log FILE]
     python -m pipeline validate FILE.json...
     python -m pipeline schema [DIR]
 
@@ -21,8 +22,11 @@ from pydantic import ValidationError
 from pipeline import __version__
 from pipeline.document import check_environment, extract_document
 from pipeline.errors import PipelineError
+from pipeline.ingest import read_source
+from pipeline.layout import reflow
 from pipeline.models import ExtractedDocument
 from pipeline.output import to_json, write_atomic, write_schema
+from pipeline.repair import repair
 
 SCHEMAS: dict[str, type[ExtractedDocument]] = {"document": ExtractedDocument}
 
@@ -51,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
         "(default: outputs/; stdout for '-')",
     )
 
+    re_ = sub.add_parser(
+        "repair",
+        help="print a document's reflowed and repaired text",
+        description="Reflow SOURCE (PDF or text; '-' reads stdin) and repair its extraction "
+        "artefacts; print the repaired text on stdout.",
+    )
+    re_.add_argument("source", metavar="FILE")
+    re_.add_argument("--log", metavar="FILE", help="write the repair log (JSON) to FILE")
+
     va = sub.add_parser(
         "validate",
         help="check JSON files against the published models",
@@ -72,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args.sources, args.output)
+        if args.command == "repair":
+            return _repair(args.source, args.log)
         if args.command == "validate":
             return _validate(args.files)
         if args.command == "schema":
@@ -112,6 +127,19 @@ def _extract(sources: list[str], output: str | None) -> int:
         write_atomic(target, content)
         print(f"{source} -> {target}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _repair(source: str, log: str | None) -> int:
+    check_environment()
+    data = sys.stdin.buffer.read() if source == "-" else None
+    fixed = repair(reflow(read_source(source, data)))
+    if log:
+        entries = [r.model_dump() for r in fixed.repairs]
+        notes = [{"code": c, "message": m} for c, m in fixed.warnings]
+        content = json.dumps({"repairs": entries, "warnings": notes}, ensure_ascii=False, indent=2)
+        write_atomic(Path(log), content + "\n")
+    sys.stdout.write(fixed.text + "\n")
+    return 0
 
 
 def _target(source: str, output: str | None) -> Path:

@@ -126,4 +126,23 @@ def test_help_names_every_command(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert all(cmd in out for cmd in ("extract", "validate", "schema"))
+    assert all(cmd in out for cmd in ("extract", "repair", "validate", "schema"))
+
+
+def test_repair_prints_text_and_writes_log(tmp_path, monkeypatch, capsys):
+    data = "Suomen edustustot myöntävät viisumeita.\nEdustustot myöntävätviisumeita ulkomailla.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    log = tmp_path / "log.json"
+    assert main(["repair", "-", "--log", str(log)]) == 0
+    out = capsys.readouterr().out
+    assert "Edustustot myöntävät viisumeita ulkomailla." in out
+    entries = json.loads(log.read_text(encoding="utf-8"))["repairs"]
+    assert [(e["original"], e["replacement"]) for e in entries] == [
+        ("myöntävätviisumeita", "myöntävät viisumeita")
+    ]
+
+
+def test_repair_bad_input_is_one_line_error(tmp_path, capsys):
+    assert main(["repair", str(tmp_path / "puuttuu.txt")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "no such file" in err[0]

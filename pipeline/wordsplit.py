@@ -1,0 +1,429 @@
+"""Word-level decisions of the repair stage: is this token one word, or an artefact?
+
+Given one token and what its document says (`Evidence`), decide whether it is
+
+- two words glued across a lost line break (`myöntävätviisumeita`),
+- a word with a hyphen lost (`ELYkeskukset`, `maahanmuuttajaasiakas`),
+- a word with a hyphenation hyphen left in it (`kotoutta-misen`), or
+- a word, to be left alone.
+
+The evidence, strongest first: the same document (the phrase standing
+elsewhere as two words, the compound nowhere else, the boundary never inside
+another word); morphology (a first part that cannot begin a Finnish compound:
+a finite verb, an inflected adjective agreeing with the next word, a case
+other than the nominative or the genitive singular, a `-misen` genitive; a
+second part that cannot end one: a finite verb, a postposition); and word
+frequency (wordfreq's Finnish list). A compound Voikko accepts needs more
+evidence than a token it rejects. Only `repair.py` calls this module.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from pipeline import morphology
+from pipeline.models import RepairKind
+
+CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli"})
+# Short words that may stand as one part of a split; other parts need 3+ letters.
+_SHORT_WORDS = frozenset(
+    {"ja", "ei", "on", "se", "ne", "jo", "me", "te", "he", "en", "et", "eri", "sen", "tai", "kun"}
+)
+_NOUN_CLASSES = frozenset({"nimisana", "nimi", "etunimi", "sukunimi", "paikannimi"})
+_FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
+_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+_ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
+_CASE_CHANGE = regex.compile(r"^(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$")
+_LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
+
+Decision = tuple[str, RepairKind, str]  # replacement, kind, evidence
+
+
+class Evidence:
+    """What the document itself says about word forms and phrases."""
+
+    def __init__(self, text: str) -> None:
+        words = list(_WORD.finditer(text))
+        self.words = Counter(m.group().lower() for m in words)
+        self.lemmas: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()
+        for form, count in self.words.items():
+            for lemma in lemmas(form):
+                self.lemmas[lemma] += count
+        for a, b in zip(words, words[1:], strict=False):
+            if text[a.end() : b.start()] == " ":
+                for lemma in lemmas(b.group().lower()):
+                    self.pairs.add((a.group().lower(), lemma))
+        self._vocabulary = " " + " ".join(sorted(self.words)) + " "
+
+    def phrase(self, left: str, right: str) -> bool:
+        """Whether `left` is followed elsewhere by a form of `right`'s lemma."""
+        return any((left.lower(), lemma) in self.pairs for lemma in lemmas(right.lower()))
+
+    def standalone(self, word: str) -> bool:
+        return self.words[word.lower()] > 0
+
+    def count(self, word: str) -> int:
+        return self.words[word.lower()]
+
+    def joined_elsewhere(self, token: str, left: str, right: str) -> bool:
+        """Whether the letters around the boundary stand inside another word of the
+        document: then the boundary is word-internal, not a lost space."""
+        seam = (left[-4:] + right[:4]).lower()
+        start = 0
+        while (i := self._vocabulary.find(seam, start)) >= 0:
+            word_start = self._vocabulary.rfind(" ", 0, i) + 1
+            word_end = self._vocabulary.find(" ", i)
+            if self._vocabulary[word_start:word_end] != token.lower():
+                return True
+            start = i + 1
+        return False
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(b.lower() for b in morphology.baseforms(word)))
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "fi"))
+
+
+def zipf_or_head(word: str) -> float:
+    """A word's frequency; for a compound no corpus knows, that of its last part."""
+    found = zipf(word)
+    if found > 0:
+        return found
+    bounds = compound_boundaries(word)
+    return zipf(word[bounds[-1] :]) if bounds else 0.0
+
+
+def known(word: str) -> bool:
+    """A word Voikko accepts that may stand as a part of a split."""
+    if len(word) < 3 and word.lower() not in _SHORT_WORDS:
+        return False
+    return morphology.spell(word)
+
+
+def vowel_clash(left: str, right: str) -> bool:
+    """Finnish keeps the hyphen where a compound's parts meet with the same vowel."""
+    return bool(left and right) and left[-1].lower() == right[0].lower() and left[-1] in "aeiouyäö"
+
+
+@lru_cache(maxsize=100_000)
+def compound_boundaries(token: str) -> tuple[int, ...]:
+    """Surface offsets of the compound boundaries in Voikko's analyses of `token`."""
+    found: set[int] = set()
+    for a in morphology.analyze(token):
+        position = 0
+        for ch in a.get("STRUCTURE", "")[1:]:  # the leading '=' marks the word start
+            if ch == "=":
+                found.add(position)
+            else:
+                position += 1
+    return tuple(sorted(i for i in found if 0 < i < len(token)))
+
+
+# --- hyphens --------------------------------------------------------------------------
+
+
+def decide_hyphen(left: str, right: str, ev: Evidence, line_end: bool) -> tuple[str, str] | None:
+    """'join' or 'keep' a hyphen between `left` and `right`, with the reason; None when
+    nothing decides. A hyphen at a known line end is joined more readily than one
+    found inside a line."""
+    last = left.rsplit("-", 1)[-1]
+    joined, kept = left + right, f"{left}-{right}"
+    # The hyphenated form itself stands in the text once: that is not evidence.
+    n_joined, n_kept = ev.count(joined), ev.count(kept) - 1
+    if n_joined > n_kept:
+        return "join", f"{joined!r} stands {n_joined} time(s) elsewhere in the document"
+    if n_kept > n_joined:
+        return "keep", f"{kept!r} stands {n_kept} time(s) elsewhere in the document"
+    if last.isupper() or any(c.isdigit() for c in last) or right[:1].isupper() or len(last) < 2:
+        return "keep", "a hyphen after an abbreviation or before a name is part of the word"
+    if vowel_clash(last, right):
+        return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen"
+    if morphology.spell(joined):
+        return "join", f"Voikko accepts {joined!r}"
+    if not line_end:
+        return None
+    if morphology.spell(kept):
+        return "keep", f"Voikko accepts {kept!r} but not {joined!r}"
+    pattern = morphology.hyphenate(joined)
+    if left.islower() and len(pattern) == len(joined) and pattern[len(left)] == "-":
+        return "join", f"{joined!r} unknown to Voikko; the break is one of its hyphenation points"
+    return None
+
+
+# --- tokens -----------------------------------------------------------------------------
+
+
+def repair_token(
+    token: str, ev: Evidence, suspended: bool, previous: str | None = None
+) -> Decision | None:
+    """The repair of one token (letters, digits and inner hyphens), or None.
+
+    `suspended` tells that the token ends a suspended compound (`työvoima- ja`):
+    its last part is a compound's first part and is not split. `previous` is the
+    word before the token in the same clause, if any."""
+    parts = token.split("-")
+    reasons: list[str] = []
+    kinds: list[RepairKind] = []
+    # Inner hyphens first: `ko-touttamista` is one word, `työ-ja` a suspended hyphen.
+    pieces = [parts[0]]
+    separators: list[str] = []
+    for part in parts[1:]:
+        left = pieces[-1]
+        if left and part and left[-1].islower() and part[0].islower():
+            if part.lower() in CONJUNCTIONS:
+                separators.append("- ")
+                pieces.append(part)
+                kinds.append("suspended_hyphen")
+                reasons.append(f"'{left}-' before {part!r} is a suspended hyphen")
+                continue
+            decided = decide_hyphen(left, part, ev, line_end=False)
+            if decided is not None and decided[0] == "join":
+                pieces[-1] = left + part
+                kinds.append("join_hyphenated")
+                reasons.append(decided[1])
+                continue
+        separators.append("-")
+        pieces.append(part)
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        is_suspended_head = i == len(pieces) - 1 and suspended
+        after_abbreviation = i > 0 and pieces[i - 1].isupper()
+        decision = None
+        if not is_suspended_head and (i == 0 or separators[i - 1] == "-" or after_abbreviation):
+            decision = split_piece(piece, ev, previous if i == 0 else None)
+        if decision:
+            out.append(decision[0])
+            kinds.append(decision[1])
+            reasons.append(decision[2])
+        else:
+            out.append(piece)
+        if i < len(separators):
+            out.append(separators[i])
+    new = "".join(out)
+    if new == token:
+        return None
+    kind = next((k for k in kinds if k != "join_hyphenated"), kinds[0])
+    return new, kind, "; ".join(reasons)
+
+
+def split_piece(piece: str, ev: Evidence, previous: str | None = None) -> Decision | None:
+    """Repair a hyphen-free piece: split glued words or restore a lost hyphen."""
+    if len(piece) < 5 or ev.count(piece) > 1:
+        return None  # short, or recurring as it is: a word, not an accident
+    m = _LETTERS_DIGITS.match(piece)
+    if m:
+        return f"{m.group(1)} {m.group(2)}", "split_joined_words", "a word glued to a number"
+    m = _ABBREVIATION_GLUE.match(piece)
+    if m:
+        abbr, rest = m.groups()
+        if morphology.spell(f"{abbr}-{rest}") or morphology.spell(rest):
+            return (
+                f"{abbr}-{rest}",
+                "restore_hyphen",
+                (
+                    f"an abbreviation glued to a word: Voikko accepts {rest!r}; Finnish writes "
+                    f"{abbr}-{rest}"
+                ),
+            )
+        return None
+    m = _CASE_CHANGE.match(piece)
+    if m and known(m.group(1)) and morphology.spell(m.group(2)):
+        return (
+            f"{m.group(1)} {m.group(2)}",
+            "split_joined_words",
+            (f"a capital inside a word: {m.group(1)!r} and {m.group(2)!r} are words"),
+        )
+    if not piece.isalpha() or piece[1:] != piece[1:].lower():
+        return None  # a code or a name with inner capitals
+    has_subject = previous is not None and _is_subject(previous)
+    if morphology.spell(piece):
+        return _split_compound(piece, ev, has_subject)
+    return _split_unknown(piece, ev, has_subject)
+
+
+def _is_subject(word: str) -> bool:
+    return any(
+        a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento"
+        for a in morphology.analyze(word)
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    left: str
+    right: str
+    score: float
+    strong: bool
+    reasons: tuple[str, ...]
+
+
+def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str | None]:
+    """How strongly morphology says `left right` are two words, and why.
+
+    A finite verb glued to a noun is a subject and its verb (`Kuntavastaa`) only
+    while the clause has no subject yet; after one (`Sisäministeriö tulosohjaa`)
+    the noun and the verb are a compound verb."""
+    right_finite = any(
+        a.get("CLASS") == "teonsana" and a.get("MOOD") in _FINITE_MOODS
+        for a in morphology.analyze(right)
+    )
+    if right_finite and has_subject and _is_subject(left):
+        return -2.0, None
+    if right_finite:
+        return 2.5, f"{right!r} is a finite verb, which does not end a compound"
+    if any(a.get("CLASS") == "suhdesana" for a in morphology.analyze(right)):
+        return 2.5, f"{right!r} is a postposition"
+    analyses = morphology.analyze(left)
+    if not analyses:
+        return 0.0, None
+    cases = {(a.get("CLASS"), a.get("SIJAMUOTO"), a.get("NUMBER")) for a in analyses}
+    if any(cls in _NOUN_CLASSES and case == "nimento" for cls, case, _ in cases):
+        return 0.0, None
+    if any(cls == "etuliite" for cls, _, _ in cases):
+        return 0.0, None
+    if left.lower().endswith(("misen", "misten")):
+        return 2.5, f"{left!r} is a genitive of a -minen noun, which compounds as -mis-"
+    genitive_singular = any(
+        cls in _NOUN_CLASSES and case == "omanto" and number == "singular"
+        for cls, case, number in cases
+    )
+    right_adjective = any(
+        a.get("CLASS") == "laatusana" or a.get("PARTICIPLE") for a in morphology.analyze(right)
+    )
+    if genitive_singular:
+        if right_adjective:
+            return 2.0, f"{left!r} (genitive) before the adjective or participle {right!r}"
+        return 0.5, None
+    first = analyses[0]
+    cls, case = first.get("CLASS", "?"), first.get("SIJAMUOTO")
+    if first.get("CLASS") == "teonsana":
+        return 2.5, f"{left!r} is a verb form"
+    if cls == "laatusana" and case and case != "nimento" and _agrees(left, right):
+        return 2.5, f"{left!r} agrees in case with {right!r}"
+    if cls == "laatusana" and case == "nimento":
+        return 1.0, f"{left!r} is an adjective"
+    if case == "omanto":
+        return 2.0, f"{left!r} is a genitive plural"
+    return 2.0, f"{left!r} ({cls}{', ' + case if case else ''}) cannot begin a compound"
+
+
+def _agrees(left: str, right: str) -> bool:
+    cases_l = {(a.get("SIJAMUOTO"), a.get("NUMBER")) for a in morphology.analyze(left)}
+    cases_r = {(a.get("SIJAMUOTO"), a.get("NUMBER")) for a in morphology.analyze(right)}
+    return bool(cases_l & cases_r)
+
+
+def _candidate(
+    token: str, left: str, right: str, ev: Evidence, has_subject: bool
+) -> _Candidate:
+    reasons: list[str] = []
+    score = 0.0
+    phrase = ev.phrase(left, right)
+    if phrase:
+        score += 4
+        reasons.append(f"'{left} {right}' (as a phrase) stands elsewhere in the document")
+    else:
+        found = [p for p in (left, right) if ev.standalone(p)]
+        if found:
+            score += 1.0 * len(found)
+            reasons.append(f"{' and '.join(map(repr, found))} stand(s) alone in the document")
+    weight, why = _shape(left, right, has_subject)
+    score += weight
+    if why:
+        reasons.append(why)
+    freq = min(zipf_or_head(left), zipf_or_head(right))
+    score += freq / 2
+    reasons.append(f"word frequency {freq:.1f}")
+    if ev.joined_elsewhere(token, left, right):
+        score -= 4
+        reasons.append("the boundary stands inside another word of the document")
+    return _Candidate(left, right, score, phrase or weight >= 2.0, tuple(reasons))
+
+
+def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
+    """Split a token Voikko rejects where both parts are words and the evidence is best."""
+    best: _Candidate | None = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        if known(left) and known(right):
+            cand = _candidate(token, left, right, ev, has_subject)
+            if best is None or cand.score > best.score:
+                best = cand
+    if best is None or not best.strong:
+        restored = _restore_inner_hyphen(token)
+        if restored:
+            return restored
+    if best is None:
+        return _suspended(token, ev)
+    # A capitalised unknown token may be a name (`Järvilaakson`), and a token the
+    # corpus knows (`yhteensovittaa`) a word Voikko lacks: both need more to be split.
+    needed = (3.0 if token[:1].isupper() else 1.5) + 2 * zipf(token)
+    if best.score < needed:
+        return None
+    why = f"Voikko rejects {token!r}; " + "; ".join(best.reasons)
+    return f"{best.left} {best.right}", "split_joined_words", why
+
+
+def _restore_inner_hyphen(token: str) -> Decision | None:
+    """`maahanmuuttajaasiakas` -> `maahanmuuttaja-asiakas`: a compound whose hyphen is required."""
+    for i in range(3, len(token) - 2):
+        if vowel_clash(token[:i], token[i:]) and morphology.spell(f"{token[:i]}-{token[i:]}"):
+            new = f"{token[:i]}-{token[i:]}"
+            return new, "restore_hyphen", f"Voikko accepts {new!r}, not {token!r} (vowel clash)"
+    return None
+
+
+def _suspended(token: str, ev: Evidence) -> Decision | None:
+    """`sosiaalija` -> `sosiaali- ja`: a suspended hyphen lost with its line break."""
+    for conj in sorted(CONJUNCTIONS):
+        head = token[: -len(conj)]
+        if token.endswith(conj) and len(head) >= 3 and ev.count(f"{head}-") > 0:
+            return (
+                f"{head}- {conj}",
+                "suspended_hyphen",
+                f"'{head}-' stands elsewhere in the document",
+            )
+    return None
+
+
+def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
+    """Split a form Voikko accepts only on strong evidence that it is two words."""
+    if zipf(token) > 0:
+        return None  # the corpus knows the compound
+    if any(ev.lemmas[lemma] > 1 for lemma in lemmas(token.lower())):
+        return None  # the compound recurs in the document, inflected
+    for i in compound_boundaries(token):
+        left, right = token[:i], token[i:]
+        if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
+            continue
+        if ev.phrase(left, right):
+            why = (
+                f"'{left} {right}' stands elsewhere in the document as two words and the "
+                f"compound {token!r} nowhere else"
+            )
+            return f"{left} {right}", "split_joined_words", why
+        weight, shape = _shape(left, right, has_subject)
+        freq = min(zipf_or_head(left), zipf_or_head(right))
+        both_in_document = ev.standalone(left) and ev.standalone(right)
+        if shape and weight >= 2.0 and freq >= 2.0 and (both_in_document or weight >= 2.5):
+            why = f"{shape}; no corpus knows {token!r}"
+            return f"{left} {right}", "split_joined_words", why
+        if weight == 0.5 and both_in_document and freq >= 2.5:
+            why = (
+                f"{left!r} (genitive) and {right!r} both stand alone in the document; "
+                f"no corpus knows {token!r}"
+            )
+            return f"{left} {right}", "split_joined_words", why
+    return None
