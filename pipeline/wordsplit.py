@@ -37,8 +37,9 @@ _NOUN_CLASSES = frozenset({"nimisana", "nimi", "etunimi", "sukunimi", "paikannim
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
-_CASE_CHANGE = regex.compile(r"^(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$")
+_CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
 _LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
+_DIGITS_LETTERS = regex.compile(r"^(\d+)(\p{Ll}{3,})$")
 
 Decision = tuple[str, RepairKind, str]  # replacement, kind, evidence
 
@@ -49,6 +50,10 @@ class Evidence:
     def __init__(self, text: str) -> None:
         words = list(_WORD.finditer(text))
         self.words = Counter(m.group().lower() for m in words)
+        # The last part of a hyphenated word stands on its own too (`ELY-keskusten`).
+        self.parts = Counter(
+            w.rsplit("-", 1)[1] for w in self.words.elements() if "-" in w.strip("-")
+        )
         self.lemmas: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
         for form, count in self.words.items():
@@ -65,7 +70,13 @@ class Evidence:
         return any((left.lower(), lemma) in self.pairs for lemma in lemmas(right.lower()))
 
     def standalone(self, word: str) -> bool:
-        return self.words[word.lower()] > 0
+        return self.words[word.lower()] > 0 or self.parts[word.lower()] > 0
+
+    def lemma_seen(self, word: str) -> bool:
+        """Whether some form of the word stands in the document."""
+        return self.standalone(word) or any(
+            self.lemmas[lemma] > 0 for lemma in lemmas(word.lower())
+        )
 
     def count(self, word: str) -> int:
         return self.words[word.lower()]
@@ -106,10 +117,11 @@ def zipf_or_head(word: str) -> float:
 
 
 def known(word: str) -> bool:
-    """A word Voikko accepts that may stand as a part of a split."""
+    """A word that may stand as a part of a split: Voikko accepts it, or (a longer
+    word) the corpus knows it well enough (`yhteensovittaa`)."""
     if len(word) < 3 and word.lower() not in _SHORT_WORDS:
         return False
-    return morphology.spell(word)
+    return morphology.spell(word) or (len(word) >= 6 and zipf(word) >= 1.5)
 
 
 def vowel_clash(left: str, right: str) -> bool:
@@ -199,10 +211,14 @@ def repair_token(
     out: list[str] = []
     for i, piece in enumerate(pieces):
         is_suspended_head = i == len(pieces) - 1 and suspended
-        after_abbreviation = i > 0 and pieces[i - 1].isupper()
         decision = None
-        if not is_suspended_head and (i == 0 or separators[i - 1] == "-" or after_abbreviation):
+        if i == 0 or separators[i - 1] == "-":
             decision = split_piece(piece, ev, previous if i == 0 else None)
+        if decision and is_suspended_head and decision[1] == "split_joined_words":
+            # `maahanmuuttajilletyövoima- ja`: split only where the head is a word.
+            head = decision[0].rsplit(" ", 1)[-1]
+            if not morphology.spell(head):
+                decision = None
         if decision:
             out.append(decision[0])
             kinds.append(decision[1])
@@ -225,6 +241,14 @@ def split_piece(piece: str, ev: Evidence, previous: str | None = None) -> Decisi
     m = _LETTERS_DIGITS.match(piece)
     if m:
         return f"{m.group(1)} {m.group(2)}", "split_joined_words", "a word glued to a number"
+    m = _DIGITS_LETTERS.match(piece)
+    if m:
+        number, word = m.groups()
+        if morphology.spell(f"{number}-{word}"):
+            return f"{number}-{word}", "restore_hyphen", f"Voikko accepts {number}-{word}"
+        if known(word):
+            return f"{number} {word}", "split_joined_words", "a number glued to a word"
+        return None
     m = _ABBREVIATION_GLUE.match(piece)
     if m:
         abbr, rest = m.groups()
@@ -239,7 +263,7 @@ def split_piece(piece: str, ev: Evidence, previous: str | None = None) -> Decisi
             )
         return None
     m = _CASE_CHANGE.match(piece)
-    if m and known(m.group(1)) and morphology.spell(m.group(2)):
+    if m and known(m.group(1)) and (morphology.spell(m.group(2)) or m.group(2).isupper()):
         return (
             f"{m.group(1)} {m.group(2)}",
             "split_joined_words",
@@ -305,6 +329,11 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if genitive_singular:
         if right_adjective:
             return 2.0, f"{left!r} (genitive) before the adjective or participle {right!r}"
+        if any(lemma.endswith("minen") for lemma in lemmas(right.lower())):
+            return (
+                2.0,
+                f"{left!r} (genitive) before the verbal noun {right!r}: an object, not a compound",
+            )
         return 0.5, None
     first = analyses[0]
     cls, case = first.get("CLASS", "?"), first.get("SIJAMUOTO")
@@ -315,7 +344,7 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if cls == "laatusana" and case == "nimento":
         return 1.0, f"{left!r} is an adjective"
     if case == "omanto":
-        return 2.0, f"{left!r} is a genitive plural"
+        return 2.5, f"{left!r} is a genitive plural"
     return 2.0, f"{left!r} ({cls}{', ' + case if case else ''}) cannot begin a compound"
 
 
@@ -325,9 +354,7 @@ def _agrees(left: str, right: str) -> bool:
     return bool(cases_l & cases_r)
 
 
-def _candidate(
-    token: str, left: str, right: str, ev: Evidence, has_subject: bool
-) -> _Candidate:
+def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: bool) -> _Candidate:
     reasons: list[str] = []
     score = 0.0
     phrase = ev.phrase(left, right)
@@ -404,7 +431,10 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
         return None  # the corpus knows the compound
     if any(ev.lemmas[lemma] > 1 for lemma in lemmas(token.lower())):
         return None  # the compound recurs in the document, inflected
-    for i in compound_boundaries(token):
+    boundaries = list(compound_boundaries(token))
+    if token.lower().endswith(tuple(CONJUNCTIONS)):
+        boundaries += [len(token) - len(c) for c in CONJUNCTIONS if token.lower().endswith(c)]
+    for i in boundaries:
         left, right = token[:i], token[i:]
         if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
             continue
@@ -416,7 +446,7 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
             return f"{left} {right}", "split_joined_words", why
         weight, shape = _shape(left, right, has_subject)
         freq = min(zipf_or_head(left), zipf_or_head(right))
-        both_in_document = ev.standalone(left) and ev.standalone(right)
+        both_in_document = ev.standalone(left) and ev.lemma_seen(right)
         if shape and weight >= 2.0 and freq >= 2.0 and (both_in_document or weight >= 2.5):
             why = f"{shape}; no corpus knows {token!r}"
             return f"{left} {right}", "split_joined_words", why
