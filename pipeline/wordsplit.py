@@ -34,6 +34,14 @@ _SHORT_WORDS = frozenset(
     {"ja", "ei", "on", "se", "ne", "jo", "me", "te", "he", "en", "et", "eri", "sen", "tai", "kun"}
 )
 _NOUN_CLASSES = frozenset({"nimisana", "nimi", "etunimi", "sukunimi", "paikannimi"})
+_NAME_CLASSES = frozenset({"nimi", "etunimi", "sukunimi", "paikannimi"})
+# Postpositions that take a genitive and that Voikko files as nouns or adverbs:
+# `päätöksen perusteella` is a phrase, never a compound.
+_POSTPOSITIONS = frozenset(
+    """perusteella mukaan kanssa avulla kautta aikana osalta puolesta toimesta vuoksi takia
+    jälkeen sijaan suhteen välillä kesken yhteydessä johdosta nojalla myötä ansiosta
+    puitteissa tueksi alaisena lisäksi""".split()
+)
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
@@ -63,7 +71,9 @@ class Evidence:
             if text[a.end() : b.start()] == " ":
                 for lemma in lemmas(b.group().lower()):
                     self.pairs.add((a.group().lower(), lemma))
-        self._vocabulary = " " + " ".join(sorted(self.words)) + " "
+        # Hyphen-free pieces, as `joined_elsewhere` compares pieces.
+        pieces = {piece for w in self.words for piece in w.split("-") if piece}
+        self._vocabulary = " " + " ".join(sorted(pieces)) + " "
 
     def phrase(self, left: str, right: str) -> bool:
         """Whether `left` is followed elsewhere by a form of `right`'s lemma."""
@@ -108,12 +118,11 @@ def zipf(word: str) -> float:
 
 
 def zipf_or_head(word: str) -> float:
-    """A word's frequency; for a compound no corpus knows, that of its last part."""
-    found = zipf(word)
-    if found > 0:
-        return found
+    """A word's frequency, or that of its lemma or (a compound) of its last part,
+    whichever is highest: long compounds are rare however ordinary they are."""
+    found = max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
     bounds = compound_boundaries(word)
-    return zipf(word[bounds[-1] :]) if bounds else 0.0
+    return max(found, zipf(word[bounds[-1] :])) if bounds else found
 
 
 def known(word: str) -> bool:
@@ -215,9 +224,13 @@ def repair_token(
         if i == 0 or separators[i - 1] == "-":
             decision = split_piece(piece, ev, previous if i == 0 else None)
         if decision and is_suspended_head and decision[1] == "split_joined_words":
-            # `maahanmuuttajilletyövoima- ja`: split only where the head is a word.
+            # `maahanmuuttajilletyövoima- ja`: the head of a suspended compound is a
+            # nominative noun or adjective (`työvoima-`), never a postposition.
             head = decision[0].rsplit(" ", 1)[-1]
-            if not morphology.spell(head):
+            if not any(
+                a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
+                for a in morphology.analyze(head)
+            ):
                 decision = None
         if decision:
             out.append(decision[0])
@@ -307,7 +320,9 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         return -2.0, None
     if right_finite:
         return 2.5, f"{right!r} is a finite verb, which does not end a compound"
-    if any(a.get("CLASS") == "suhdesana" for a in morphology.analyze(right)):
+    if right.lower() in _POSTPOSITIONS or any(
+        a.get("CLASS") == "suhdesana" for a in morphology.analyze(right)
+    ):
         return 2.5, f"{right!r} is a postposition"
     analyses = morphology.analyze(left)
     if not analyses:
@@ -326,6 +341,8 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     right_adjective = any(
         a.get("CLASS") == "laatusana" or a.get("PARTICIPLE") for a in morphology.analyze(right)
     )
+    if any(cls in _NAME_CLASSES and case == "omanto" for cls, case, _ in cases):
+        return 2.0, f"{left!r} is a name in the genitive: such compounds take a hyphen"
     if genitive_singular:
         if right_adjective:
             return 2.0, f"{left!r} (genitive) before the adjective or participle {right!r}"
@@ -336,14 +353,17 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
             )
         return 0.5, None
     first = analyses[0]
-    cls, case = first.get("CLASS", "?"), first.get("SIJAMUOTO")
-    if first.get("CLASS") == "teonsana":
+    cls, case, number = first.get("CLASS", "?"), first.get("SIJAMUOTO"), first.get("NUMBER")
+    adjective = "laatusana" in cls
+    if cls == "teonsana":
         return 2.5, f"{left!r} is a verb form"
-    if cls == "laatusana" and case and case != "nimento" and _agrees(left, right):
+    if adjective and case and case != "nimento" and _agrees(left, right):
         return 2.5, f"{left!r} agrees in case with {right!r}"
-    if cls == "laatusana" and case == "nimento":
+    if adjective and case == "nimento":
         return 1.0, f"{left!r} is an adjective"
-    if case == "omanto":
+    if adjective and case:
+        return 2.0, f"{left!r} is an inflected adjective"
+    if case == "omanto" and number == "plural":
         return 2.5, f"{left!r} is a genitive plural"
     return 2.0, f"{left!r} ({cls}{', ' + case if case else ''}) cannot begin a compound"
 
@@ -434,26 +454,34 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
     boundaries = list(compound_boundaries(token))
     if token.lower().endswith(tuple(CONJUNCTIONS)):
         boundaries += [len(token) - len(c) for c in CONJUNCTIONS if token.lower().endswith(c)]
+    passing: list[tuple[float, float, str, str, str]] = []
     for i in boundaries:
         left, right = token[:i], token[i:]
         if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
             continue
+        # Among the boundaries that pass, the real one splits into two ordinary word
+        # forms (`toimeentulotuen täydentävän`, not `toimeen tulotuentäydentävän`).
+        surface = min(zipf(left), zipf(right))
         if ev.phrase(left, right):
             why = (
                 f"'{left} {right}' stands elsewhere in the document as two words and the "
                 f"compound {token!r} nowhere else"
             )
-            return f"{left} {right}", "split_joined_words", why
+            passing.append((9.0, surface, left, right, why))
+            continue
         weight, shape = _shape(left, right, has_subject)
         freq = min(zipf_or_head(left), zipf_or_head(right))
         both_in_document = ev.standalone(left) and ev.lemma_seen(right)
-        if shape and weight >= 2.0 and freq >= 2.0 and (both_in_document or weight >= 2.5):
-            why = f"{shape}; no corpus knows {token!r}"
-            return f"{left} {right}", "split_joined_words", why
-        if weight == 0.5 and both_in_document and freq >= 2.5:
+        strong_enough = weight >= 2.5 or (weight >= 2.0 and freq >= 2.5)
+        if shape and weight >= 2.0 and freq >= 2.0 and (both_in_document or strong_enough):
+            passing.append((weight, surface, left, right, f"{shape}; no corpus knows {token!r}"))
+        elif weight == 0.5 and both_in_document and freq >= 2.5:
             why = (
                 f"{left!r} (genitive) and {right!r} both stand alone in the document; "
                 f"no corpus knows {token!r}"
             )
-            return f"{left} {right}", "split_joined_words", why
+            passing.append((weight, surface, left, right, why))
+    if passing:
+        _, _, left, right, why = max(passing)
+        return f"{left} {right}", "split_joined_words", why
     return None
