@@ -23,6 +23,7 @@ with the highest summed word frequency) and `pipeline` (layout + repair).
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import time
@@ -115,7 +116,7 @@ def separators(text: str) -> list[str]:
     """The separator class between each two consecutive letters of `text`."""
     out: list[str] = []
     letters = [m.start() for m in LETTER.finditer(text)]
-    for a, b in zip(letters, letters[1:], strict=False):
+    for a, b in itertools.pairwise(letters):
         gap = text[a + 1 : b]
         if gap == "":
             out.append("none")
@@ -191,8 +192,12 @@ class Score:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--rounds", type=int, default=4, help="corruptions of each document (default 4)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--rounds", type=int, default=4, help="corruptions of each document (default 4)"
+    )
     ap.add_argument("--seed", type=int, default=20261201)
     ap.add_argument("--show", action="store_true", help="print every wrong or missed position")
     args = ap.parse_args()
@@ -233,8 +238,10 @@ def main() -> int:
 
 def _show(clean: str, broken: str, result: str) -> None:
     c, k, r = separators(clean), separators(broken), separators(result)
-    at = {name: [m.start() for m in LETTER.finditer(t)] for name, t in
-          (("clean", clean), ("broken", broken), ("result", result))}
+    at = {
+        name: [m.start() for m in LETTER.finditer(t)]
+        for name, t in (("clean", clean), ("broken", broken), ("result", result))
+    }
     for i, (sc, sk, sr) in enumerate(zip(c, k, r, strict=True)):
         if sc != "other" and sr != sc:
             kind = "missed" if sk != sc else "damage"
@@ -261,7 +268,10 @@ def _speed(corpus: dict[str, list[str]], seed: int) -> None:
     t = time.perf_counter()
     repair(flow)
     elapsed = time.perf_counter() - t
-    print(f"speed: repair of {words} words in {elapsed:.2f} s = {words / elapsed:,.0f} words/s (one core)")
+    print(
+        f"speed: repair of {words} words in {elapsed:.2f} s = "
+        f"{words / elapsed:,.0f} words/s (one core)"
+    )
 
 
 if __name__ == "__main__":

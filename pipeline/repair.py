@@ -1,13 +1,14 @@
 """Repair of extraction artefacts, between layout and NLP, with a log of every change.
 
-Three passes over the reflowed text, each logged with its evidence:
+Two passes over the reflowed text, each change logged with its evidence:
 
 1. characters: soft hyphens inside words, ligatures (ﬁ, ﬂ), non-breaking and
    doubled spaces;
-2. line-end hyphens that layout kept (`kotoutta-misen`): joined when the
-   joined word is the word (Voikko, or the same document), kept when the hyphen
-   is real (`ELY-keskusten`, a vowel clash), else left with a warning;
-3. joined words and lost hyphens anywhere in the text: `myöntävätviisumeita`,
+2. tokens, decided in `wordsplit.py`: line-end hyphens that layout kept
+   (`kotoutta-misen`) are joined when the joined word is the word (Voikko, or
+   the same document), kept when the hyphen is real (`ELY-keskusten`, a vowel
+   clash), else left with a warning; hyphens left inside a line by a lost line
+   break likewise; and joined words and lost hyphens: `myöntävätviisumeita`,
    `ELYkeskukset`. A token Voikko rejects is split where both parts are words
    and the split is supported by morphology (a part that cannot begin a
    compound: a finite verb, an inflected adjective, a case other than the
@@ -34,7 +35,7 @@ import regex
 from pipeline.layout import Block, HyphenBreak, Reflowed
 from pipeline.models import Repair, RepairKind
 from pipeline.offsets import Edit, OffsetMap, apply_edits
-from pipeline.wordsplit import Evidence, decide_hyphen, repair_token
+from pipeline.wordsplit import Evidence, repair_token
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
@@ -75,8 +76,7 @@ def repair(flow: Reflowed) -> Repaired:
     warnings: list[tuple[str, str]] = []
     state = _State(flow.text, list(flow.hyphen_breaks))
     state.commit(_characters(state.text))
-    state.commit(_hyphen_pass(state.text, state.hyphens, warnings))
-    state.commit(_glued(state.text, [(e.start, e.end) for e, *_ in state.log]))
+    state.commit(_tokens(state.text, state.hyphens, warnings))
 
     pages = [(n, state.move(s), state.move(e, end=True)) for n, s, e in flow.pages]
     blocks = [Block(b.kind, state.move(b.start), state.move(b.end, end=True)) for b in flow.blocks]
@@ -154,49 +154,21 @@ def _characters(text: str) -> _Pass:
     return done
 
 
-# --- pass 2: line-end hyphens -----------------------------------------------------------
-
-
-def _hyphen_pass(text: str, hyphens: list[HyphenBreak], warnings: list[tuple[str, str]]) -> _Pass:
-    done = _Pass()
-    if not hyphens:
-        return done
-    ev = Evidence(text)
-    for h in hyphens:
-        start = h.offset
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-            start -= 1
-        end = h.offset + 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-        left, right = text[start : h.offset], text[h.offset + 1 : end]
-        if not left or not right:
-            continue
-        word = f"{left}-{right}"
-        decision = decide_hyphen(left, right, ev, line_end=True)
-        if decision is None:
-            warnings.append(
-                ("hyphen-undecided", f"line-end hyphen in {word!r} left as found (page {h.page})")
-            )
-        elif decision[0] == "join":
-            done.add(start, end, word, left + right, "join_hyphenated", decision[1])
-        else:
-            done.add(start, end, word, word, "keep_line_end_hyphen", decision[1])
-    return done
-
-
 # --- pass 3: joined words and lost hyphens ----------------------------------------------
 
 
-def _glued(text: str, repaired: list[tuple[int, int]]) -> _Pass:
+def _tokens(text: str, hyphens: list[HyphenBreak], warnings: list[tuple[str, str]]) -> _Pass:
+    """Pass 2: every token, with the line-end hyphens layout kept inside it."""
     done = _Pass()
     ev = Evidence(text)
-    protected = sorted([(m.start(), m.end()) for m in _PROTECTED.finditer(text)] + repaired)
+    protected = sorted((m.start(), m.end()) for m in _PROTECTED.finditer(text))
     starts = [s for s, _ in protected]
     reach = list(itertools.accumulate((e for _, e in protected), max))  # furthest end so far
+    breaks = {h.offset: h.page for h in hyphens}
     for m in _TOKEN.finditer(text):
         token, start, end = m.group(), m.start(), m.end()
-        if len(token) < 5:
+        line_end = frozenset(i for i in range(len(token)) if start + i in breaks)
+        if len(token) < 5 and not line_end:
             continue
         i = bisect.bisect_left(starts, end) - 1  # the last protected span starting before `end`
         if i >= 0 and reach[i] > start:
@@ -206,7 +178,14 @@ def _glued(text: str, repaired: list[tuple[int, int]]) -> _Pass:
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
         previous = _PREVIOUS_WORD.search(text, max(0, start - 80), start)
-        decision = repair_token(token, ev, suspended, previous.group(1) if previous else None)
-        if decision is not None:
-            done.add(start, end, token, decision[0], decision[1], decision[2])
+        fixed = repair_token(
+            token, ev, suspended, previous.group(1) if previous else None, line_end
+        )
+        if fixed is None:
+            continue
+        page = breaks[start + min(line_end)] if line_end else None
+        for note in fixed.warnings:
+            warnings.append(("hyphen-undecided", f"{note}" + (f" (page {page})" if page else "")))
+        if fixed.evidence:
+            done.add(start, end, token, fixed.replacement, fixed.kind, fixed.evidence)
     return done

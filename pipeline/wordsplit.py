@@ -19,6 +19,7 @@ evidence than a token it rejects. Only `repair.py` calls this module.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,9 +39,33 @@ _NAME_CLASSES = frozenset({"nimi", "etunimi", "sukunimi", "paikannimi"})
 # Postpositions that take a genitive and that Voikko files as nouns or adverbs:
 # `päätöksen perusteella` is a phrase, never a compound.
 _POSTPOSITIONS = frozenset(
-    """perusteella mukaan kanssa avulla kautta aikana osalta puolesta toimesta vuoksi takia
-    jälkeen sijaan suhteen välillä kesken yhteydessä johdosta nojalla myötä ansiosta
-    puitteissa tueksi alaisena lisäksi""".split()
+    {
+        "perusteella",
+        "mukaan",
+        "kanssa",
+        "avulla",
+        "kautta",
+        "aikana",
+        "osalta",
+        "puolesta",
+        "toimesta",
+        "vuoksi",
+        "takia",
+        "jälkeen",
+        "sijaan",
+        "suhteen",
+        "välillä",
+        "kesken",
+        "yhteydessä",
+        "johdosta",
+        "nojalla",
+        "myötä",
+        "ansiosta",
+        "puitteissa",
+        "tueksi",
+        "alaisena",
+        "lisäksi",
+    }
 )
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -67,7 +92,7 @@ class Evidence:
         for form, count in self.words.items():
             for lemma in lemmas(form):
                 self.lemmas[lemma] += count
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             if text[a.end() : b.start()] == " ":
                 for lemma in lemmas(b.group().lower()):
                     self.pairs.add((a.group().lower(), lemma))
@@ -186,52 +211,66 @@ def decide_hyphen(left: str, right: str, ev: Evidence, line_end: bool) -> tuple[
 # --- tokens -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TokenRepair:
+    """What to do with one token: its replacement (the token itself when a line-end
+    hyphen was only kept), the kind and evidence, and warnings for the reviewer."""
+
+    replacement: str
+    kind: RepairKind
+    evidence: str
+    warnings: tuple[str, ...] = ()
+
+
 def repair_token(
-    token: str, ev: Evidence, suspended: bool, previous: str | None = None
-) -> Decision | None:
+    token: str,
+    ev: Evidence,
+    suspended: bool = False,
+    previous: str | None = None,
+    line_end: frozenset[int] = frozenset(),
+) -> TokenRepair | None:
     """The repair of one token (letters, digits and inner hyphens), or None.
 
-    `suspended` tells that the token ends a suspended compound (`työvoima- ja`):
-    its last part is a compound's first part and is not split. `previous` is the
-    word before the token in the same clause, if any."""
-    parts = token.split("-")
+    `suspended` tells that the token ends a suspended compound (`työvoima- ja`);
+    `previous` is the word before the token in the same clause, if any;
+    `line_end` holds the offsets (in `token`) of hyphens that ended a line in the
+    source, which layout kept for this stage to decide."""
     reasons: list[str] = []
     kinds: list[RepairKind] = []
-    # Inner hyphens first: `ko-touttamista` is one word, `työ-ja` a suspended hyphen.
-    pieces = [parts[0]]
+    warnings: list[str] = []
+    # Hyphens first: `kotoutta-misen` is one word, `työ-ja` a suspended hyphen.
+    pieces = [token.split("-")[0]]
     separators: list[str] = []
-    for part in parts[1:]:
-        left = pieces[-1]
-        if left and part and left[-1].islower() and part[0].islower():
-            if part.lower() in CONJUNCTIONS:
+    offset = len(pieces[0])
+    for part in token.split("-")[1:]:
+        left, at_line_end = pieces[-1], offset in line_end
+        offset += 1 + len(part)
+        if left and part and left[-1].isalpha() and part[0].islower():
+            if left[-1].islower() and part.lower() in CONJUNCTIONS:
                 separators.append("- ")
                 pieces.append(part)
                 kinds.append("suspended_hyphen")
                 reasons.append(f"'{left}-' before {part!r} is a suspended hyphen")
                 continue
-            decided = decide_hyphen(left, part, ev, line_end=False)
+            decided = decide_hyphen(left, part, ev, line_end=at_line_end)
             if decided is not None and decided[0] == "join":
                 pieces[-1] = left + part
                 kinds.append("join_hyphenated")
                 reasons.append(decided[1])
                 continue
+            if at_line_end and decided is None:
+                warnings.append(f"line-end hyphen in {left}-{part!r} left as found")
+            elif at_line_end and decided is not None:
+                kinds.append("keep_line_end_hyphen")
+                reasons.append(decided[1])
         separators.append("-")
         pieces.append(part)
     out: list[str] = []
     for i, piece in enumerate(pieces):
-        is_suspended_head = i == len(pieces) - 1 and suspended
         decision = None
         if i == 0 or separators[i - 1] == "-":
-            decision = split_piece(piece, ev, previous if i == 0 else None)
-        if decision and is_suspended_head and decision[1] == "split_joined_words":
-            # `maahanmuuttajilletyövoima- ja`: the head of a suspended compound is a
-            # nominative noun or adjective (`työvoima-`), never a postposition.
-            head = decision[0].rsplit(" ", 1)[-1]
-            if not any(
-                a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
-                for a in morphology.analyze(head)
-            ):
-                decision = None
+            head_of_suspended = i == len(pieces) - 1 and suspended
+            decision = split_piece(piece, ev, previous if i == 0 else None, head_of_suspended)
         if decision:
             out.append(decision[0])
             kinds.append(decision[1])
@@ -241,14 +280,53 @@ def repair_token(
         if i < len(separators):
             out.append(separators[i])
     new = "".join(out)
-    if new == token:
-        return None
-    kind = next((k for k in kinds if k != "join_hyphenated"), kinds[0])
-    return new, kind, "; ".join(reasons)
+    if not kinds:
+        return TokenRepair(token, "keep_line_end_hyphen", "", tuple(warnings)) if warnings else None
+    changes = [k for k in kinds if k != "keep_line_end_hyphen"]
+    kind: RepairKind
+    if new != token and changes:
+        kind = next((k for k in changes if k != "join_hyphenated"), changes[0])
+    else:
+        kind = "keep_line_end_hyphen"
+    return TokenRepair(new, kind, "; ".join(reasons), tuple(warnings))
 
 
-def split_piece(piece: str, ev: Evidence, previous: str | None = None) -> Decision | None:
-    """Repair a hyphen-free piece: split glued words or restore a lost hyphen."""
+def split_piece(
+    piece: str, ev: Evidence, previous: str | None = None, head_of_suspended: bool = False
+) -> Decision | None:
+    """Repair a hyphen-free piece: split glued words or restore a lost hyphen.
+
+    The head of a suspended compound (`...työvoima-` in `työvoima- ja`) is split
+    only where the head is a compound's first part: a nominative (`työvoima`) or a
+    part the document uses so (`sosiaali-`)."""
+    decision = _split_piece(piece, ev, previous)
+    if head_of_suspended:
+        if decision and decision[1] == "split_joined_words":
+            head = decision[0].rsplit(" ", 1)[-1]
+            if not _compound_head(head, ev):
+                return None
+            return decision
+        for i in range(3, len(piece) - 2):
+            left, head = piece[:i], piece[i:]
+            if known(left) and not morphology.spell(piece) and ev.count(f"{head}-") > 0:
+                weight, why = _shape(left, head)
+                if weight >= 2.0:
+                    return (
+                        f"{left} {head}",
+                        "split_joined_words",
+                        (f"{why}; '{head}-' stands elsewhere in the document"),
+                    )
+    return decision
+
+
+def _compound_head(head: str, ev: Evidence) -> bool:
+    return ev.count(f"{head}-") > 0 or any(
+        a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
+        for a in morphology.analyze(head)
+    )
+
+
+def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | None:
     if len(piece) < 5 or ev.count(piece) > 1:
         return None  # short, or recurring as it is: a word, not an accident
     m = _LETTERS_DIGITS.match(piece)
@@ -346,7 +424,10 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if genitive_singular:
         if right_adjective:
             return 2.0, f"{left!r} (genitive) before the adjective or participle {right!r}"
-        if any(lemma.endswith("minen") for lemma in lemmas(right.lower())):
+        if any(
+            a.get("MOOD") == "MINEN-infinitive" or a.get("BASEFORM", "").endswith("minen")
+            for a in morphology.analyze(right)
+        ):
             return (
                 2.0,
                 f"{left!r} (genitive) before the verbal noun {right!r}: an object, not a compound",
