@@ -65,5 +65,9 @@ models: setup
 	$(VENV)/bin/pip install --quiet -e '.[dev,stanza]'
 	$(PY) -c "import stanza; stanza.download('fi', processors='tokenize,mwt,pos,lemma,depparse')"
 
+# Benchmarks print their figures (accuracy, speed); they assert nothing.
+bench: setup
+	$(PY) bench/repair.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

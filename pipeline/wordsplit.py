@@ -150,6 +150,17 @@ def zipf_or_head(word: str) -> float:
     return max(found, zipf(word[bounds[-1] :])) if bounds else found
 
 
+def _plausibility(word: str) -> float:
+    """Frequency of a split part: its own or its lemma's; a compound no corpus knows
+    gets its last part's, discounted, so that a nonsense compound left over by a
+    wrong split (`vastaan` + `ottokeskustentoiminnan`) does not look common."""
+    found = max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
+    if found > 0:
+        return found
+    bounds = compound_boundaries(word)
+    return max(0.0, zipf(word[bounds[-1] :]) - 1.5) if bounds else 0.0
+
+
 def known(word: str) -> bool:
     """A word that may stand as a part of a split: Voikko accepts it, or (a longer
     word) the corpus knows it well enough (`yhteensovittaa`)."""
@@ -186,21 +197,24 @@ def decide_hyphen(left: str, right: str, ev: Evidence, line_end: bool) -> tuple[
     found inside a line."""
     last = left.rsplit("-", 1)[-1]
     joined, kept = left + right, f"{left}-{right}"
-    # The hyphenated form itself stands in the text once: that is not evidence.
+    if last.isupper() or any(c.isdigit() for c in last) or right[:1].isupper() or len(last) < 2:
+        return "keep", "a hyphen after an abbreviation or before a name is part of the word"
+    spelled_joined, spelled_kept = morphology.spell(joined), morphology.spell(kept)
+    if vowel_clash(last, right) and (spelled_kept or not spelled_joined):
+        return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen"
+    # The hyphenated form itself stands in the text once: that is not evidence. A
+    # repeated hyphenated form is evidence only where Voikko does not contradict it
+    # (the same word can be broken at the same point twice).
     n_joined, n_kept = ev.count(joined), ev.count(kept) - 1
     if n_joined > n_kept:
         return "join", f"{joined!r} stands {n_joined} time(s) elsewhere in the document"
-    if n_kept > n_joined:
+    if n_kept > n_joined and (spelled_kept or not spelled_joined):
         return "keep", f"{kept!r} stands {n_kept} time(s) elsewhere in the document"
-    if last.isupper() or any(c.isdigit() for c in last) or right[:1].isupper() or len(last) < 2:
-        return "keep", "a hyphen after an abbreviation or before a name is part of the word"
-    if vowel_clash(last, right):
-        return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen"
-    if morphology.spell(joined):
+    if spelled_joined:
         return "join", f"Voikko accepts {joined!r}"
     if not line_end:
         return None
-    if morphology.spell(kept):
+    if spelled_kept:
         return "keep", f"Voikko accepts {kept!r} but not {joined!r}"
     pattern = morphology.hyphenate(joined)
     if left.islower() and len(pattern) == len(joined) and pattern[len(left)] == "-":
@@ -384,6 +398,16 @@ class _Candidate:
     reasons: tuple[str, ...]
 
 
+def _readings(word: str) -> list[dict[str, str]]:
+    """Voikko's analyses with the fewest compound parts: `seurannasta` is the elative
+    of `seuranta`, not the compound `seura` + `nasta`."""
+    analyses = morphology.analyze(word)
+    if not analyses:
+        return []
+    fewest = min(a.get("STRUCTURE", "").count("=") for a in analyses)
+    return [a for a in analyses if a.get("STRUCTURE", "").count("=") == fewest]
+
+
 def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str | None]:
     """How strongly morphology says `left right` are two words, and why.
 
@@ -392,17 +416,17 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     the noun and the verb are a compound verb."""
     right_finite = any(
         a.get("CLASS") == "teonsana" and a.get("MOOD") in _FINITE_MOODS
-        for a in morphology.analyze(right)
+        for a in _readings(right)
     )
     if right_finite and has_subject and _is_subject(left):
         return -2.0, None
     if right_finite:
         return 2.5, f"{right!r} is a finite verb, which does not end a compound"
     if right.lower() in _POSTPOSITIONS or any(
-        a.get("CLASS") == "suhdesana" for a in morphology.analyze(right)
+        a.get("CLASS") == "suhdesana" for a in _readings(right)
     ):
         return 2.5, f"{right!r} is a postposition"
-    analyses = morphology.analyze(left)
+    analyses = _readings(left)
     if not analyses:
         return 0.0, None
     cases = {(a.get("CLASS"), a.get("SIJAMUOTO"), a.get("NUMBER")) for a in analyses}
@@ -417,16 +441,18 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         for cls, case, number in cases
     )
     right_adjective = any(
-        a.get("CLASS") == "laatusana" or a.get("PARTICIPLE") for a in morphology.analyze(right)
+        a.get("CLASS") == "laatusana" or a.get("PARTICIPLE") for a in _readings(right)
     )
-    if any(cls in _NAME_CLASSES and case == "omanto" for cls, case, _ in cases):
+    if left[:1].isupper() and any(
+        cls in _NAME_CLASSES and case == "omanto" for cls, case, _ in cases
+    ):
         return 2.0, f"{left!r} is a name in the genitive: such compounds take a hyphen"
     if genitive_singular:
         if right_adjective:
             return 2.0, f"{left!r} (genitive) before the adjective or participle {right!r}"
         if any(
             a.get("MOOD") == "MINEN-infinitive" or a.get("BASEFORM", "").endswith("minen")
-            for a in morphology.analyze(right)
+            for a in _readings(right)
         ):
             return (
                 2.0,
@@ -471,7 +497,7 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
     score += weight
     if why:
         reasons.append(why)
-    freq = min(zipf_or_head(left), zipf_or_head(right))
+    freq = min(_plausibility(left), _plausibility(right))
     score += freq / 2
     reasons.append(f"word frequency {freq:.1f}")
     if ev.joined_elsewhere(token, left, right):
@@ -563,6 +589,7 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
             )
             passing.append((weight, surface, left, right, why))
     if passing:
-        _, _, left, right, why = max(passing)
+        # Prefer a boundary whose parts are both words a corpus knows.
+        _, _, left, right, why = max(passing, key=lambda p: (p[1] >= 1.0, p[0], p[1]))
         return f"{left} {right}", "split_joined_words", why
     return None

@@ -73,6 +73,51 @@ CONTEXT = (
             "Kunta vastaa neuvonnasta.",
             id="nbsp-and-double-space",
         ),
+        pytest.param(
+            "Kunta laatii kotoutta-missuunnitelman.",
+            "Kunta laatii kotouttamissuunnitelman.",
+            id="hyphen-left-inside-a-line-by-a-lost-newline",
+        ),
+        pytest.param(
+            "Kunta vastaa sosiaali-ja terveyspalveluista.",
+            "Kunta vastaa sosiaali- ja terveyspalveluista.",
+            id="suspended-hyphen-lost-its-space",
+        ),
+        pytest.param(
+            "Virasto tukee maahanmuuttajientyöllistymistä.",
+            "Virasto tukee maahanmuuttajien työllistymistä.",
+            id="genitive-plural-glued-to-its-head",
+        ),
+        pytest.param(
+            "Tuki myönnetään päätöksenperusteella.",
+            "Tuki myönnetään päätöksen perusteella.",
+            id="genitive-glued-to-a-postposition",
+        ),
+        pytest.param(
+            "Virasto vastaa ohjelmanvalmistelemisesta.",
+            "Virasto vastaa ohjelman valmistelemisesta.",
+            id="genitive-glued-to-a-verbal-noun",
+        ),
+        pytest.param(
+            "Laki tuli voimaan vuoden 2025alussa.",
+            "Laki tuli voimaan vuoden 2025 alussa.",
+            id="number-glued-to-a-word",
+        ),
+        pytest.param(
+            "Kunta edustaa Suomea Euroopanunionin asioissa.",
+            "Kunta edustaa Suomea Euroopan unionin asioissa.",
+            id="name-genitive-glued",
+        ),
+        pytest.param(
+            "Tehtävä on lisäksiELY-keskusten.",
+            "Tehtävä on lisäksi ELY-keskusten.",
+            id="word-glued-to-an-abbreviation",
+        ),
+        pytest.param(
+            "Palvelu on maahanmuuttajaasiakkaille.",
+            "Palvelu on maahanmuuttaja-asiakkaille.",
+            id="lost-hyphen-at-a-vowel-clash",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -125,6 +170,19 @@ def test_offsets_after_repair_still_cover_blocks(seed_doc):
     for b in seed_doc.blocks:
         body = seed_doc.text[b.start : b.end]
         assert body == body.strip() and "\n" not in body
+
+
+def test_subject_then_compound_verb_is_not_split():
+    """After a subject, a noun glued to a verb is a compound verb (`tulosohjata`)."""
+    text = "Kunta vastaa asioista. Sisäministeriö tulosohjaa virastoa."
+    assert _repair(text).text == text
+    glued = "Kunta vastaa asioista. Sisäministeriövastaa virastosta."
+    assert _repair(glued).text == "Kunta vastaa asioista. Sisäministeriö vastaa virastosta."
+
+
+def test_repeated_broken_form_does_not_outvote_voikko():
+    text = "Kunta tekee ko-toutumissuunnitelmien pohjat ja ko-toutumissuunnitelmien arvion."
+    assert "ko-toutumis" not in _repair(text).text
 
 
 def test_undecided_hyphen_is_left_with_a_warning():
