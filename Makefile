@@ -12,7 +12,7 @@ SOURCES := $(sort $(wildcard sources/*.pdf sources/*.txt))
 OUTPUTS := $(patsubst sources/%,outputs/%.json,$(basename $(SOURCES)))
 CODE := $(shell find pipeline -name '*.py' -o -name '*.toml')
 
-.PHONY: all setup system-deps extract test lint schema models bench clean
+.PHONY: all setup setup-stanza system-deps extract test lint schema models bench clean
 .DELETE_ON_ERROR:
 
 all: extract
@@ -58,16 +58,21 @@ lint: setup
 schema: setup
 	$(PY) -m pipeline schema schemas
 
+# The optional stanza backend. CPU torch first: a plain `pip install stanza` pulls a
+# multi-GB CUDA build.
+setup-stanza: setup
+	@$(PY) -c "import stanza" 2>/dev/null || { \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check torch==2.13.0 && \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev,stanza]'; }
+
 # stanza's Finnish models, for users whose machine reaches the internet.
-# CPU torch first: a plain `pip install stanza` pulls a multi-GB CUDA build.
-models: setup
-	$(VENV)/bin/pip install --quiet torch==2.13.0
-	$(VENV)/bin/pip install --quiet -e '.[dev,stanza]'
+models: setup-stanza
 	$(PY) -c "import stanza; stanza.download('fi', processors='tokenize,mwt,pos,lemma,depparse')"
 
 # Benchmarks print their figures (accuracy, speed); they assert nothing.
 bench: setup
 	$(PY) bench/repair.py
+	$(PY) bench/nlp.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pipeline import __version__
+from pipeline import __version__, morphology
 from pipeline.document import check_environment, extract_document
 from pipeline.errors import PipelineError
 from pipeline.ingest import read_source
 from pipeline.layout import reflow
 from pipeline.models import ExtractedDocument
+from pipeline.nlp import BACKENDS
 from pipeline.output import to_json, write_atomic, write_schema
 from pipeline.repair import repair
 
@@ -47,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         "Every output is validated, then written atomically.",
     )
     ex.add_argument("sources", nargs="+", metavar="SOURCE")
+    ex.add_argument(
+        "--nlp",
+        choices=BACKENDS,
+        default="voikko",
+        help="NLP backend: voikko (default, offline) or stanza (needs `make models`)",
+    )
     ex.add_argument(
         "-o",
         "--output",
@@ -84,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
-            return _extract(args.sources, args.output)
+            return _extract(args.sources, args.output, args.nlp)
         if args.command == "repair":
             return _repair(args.source, args.log)
         if args.command == "validate":
@@ -102,19 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _extract(sources: list[str], output: str | None) -> int:
+def _extract(sources: list[str], output: str | None, nlp: str) -> int:
     if len(sources) > 1 and output and output.endswith(".json"):
         raise PipelineError(
             f"{output}: several sources need an output directory, not a .json file; give -o DIR"
         )
-    check_environment()
+    analyzer = check_environment(nlp)
     failed = 0
     for source in sources:
         try:
-            if source == "-":
-                doc = extract_document("-", sys.stdin.buffer.read())
-            else:
-                doc = extract_document(source)
+            data = sys.stdin.buffer.read() if source == "-" else None
+            doc = extract_document(source, data, analyzer)
         except PipelineError as e:
             print(f"error: {e}", file=sys.stderr)
             failed += 1
@@ -130,7 +135,7 @@ def _extract(sources: list[str], output: str | None) -> int:
 
 
 def _repair(source: str, log: str | None) -> int:
-    check_environment()
+    morphology.check_voikko()
     data = sys.stdin.buffer.read() if source == "-" else None
     fixed = repair(reflow(read_source(source, data)))
     if log:

@@ -25,16 +25,20 @@ from pipeline.models import (
     DocumentWarning,
     ExtractedDocument,
     Furniture,
+    NlpInfo,
     Page,
     Source,
 )
+from pipeline.nlp import Analyzer, load_analyzer
 from pipeline.repair import Repaired, repair
 from pipeline.sections import find_sections
 
 
-def check_environment() -> None:
-    """Everything the default pipeline needs, checked once before the first document."""
+def check_environment(nlp: str = "voikko") -> Analyzer:
+    """Everything the pipeline needs, checked once before the first document; returns
+    the NLP analyzer to use."""
     morphology.check_voikko()
+    return load_analyzer(nlp)
 
 
 def display_path(path: str) -> str:
@@ -48,17 +52,25 @@ def display_path(path: str) -> str:
         return Path(path).name
 
 
-def extract_document(path: str, data: bytes | None = None) -> ExtractedDocument:
-    """Extract one source document (PDF or text). `data` gives the bytes of stdin."""
+def extract_document(
+    path: str, data: bytes | None = None, analyzer: Analyzer | None = None
+) -> ExtractedDocument:
+    """Extract one source document (PDF or text). `data` gives the bytes of stdin;
+    `analyzer` the NLP backend (Voikko when None)."""
+    analyzer = analyzer or load_analyzer("voikko")
     raw = read_source(path, data)
     flow = reflow(raw)
     fixed = repair(flow)
     warnings = [*raw.warnings, *flow.warnings, *fixed.warnings]
-    return assemble(raw, flow, fixed, warnings)
+    return assemble(raw, flow, fixed, warnings, analyzer)
 
 
 def assemble(
-    raw: RawDocument, flow: Reflowed, fixed: Repaired, notes: list[tuple[str, str]]
+    raw: RawDocument,
+    flow: Reflowed,
+    fixed: Repaired,
+    notes: list[tuple[str, str]],
+    analyzer: Analyzer,
 ) -> ExtractedDocument:
     path = raw.path
     text = fixed.text
@@ -85,6 +97,7 @@ def assemble(
             responsibilities=[],
             repairs=fixed.repairs,
             warnings=warnings,
+            nlp=NlpInfo(backend=analyzer.info.name, version=analyzer.info.version),  # type: ignore[arg-type]
         )
     except ValidationError as e:  # a bug, not a user error: say where
         raise PipelineError(f"{path}: internal error, the output failed validation: {e}") from e

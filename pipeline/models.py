@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class Model(BaseModel):
@@ -169,6 +169,13 @@ class DocumentWarning(Model):
     page: int | None = None
 
 
+class NlpInfo(Model):
+    """The NLP backend that analysed the text, and its version."""
+
+    backend: Literal["voikko", "stanza"]
+    version: str
+
+
 class ExtractedDocument(Model):
     """One extracted integration-programme document."""
 
@@ -186,6 +193,7 @@ class ExtractedDocument(Model):
     responsibilities: list[Responsibility]
     repairs: list[Repair]
     warnings: list[DocumentWarning]
+    nlp: NlpInfo
 
     @model_validator(mode="after")
     def _offsets_inside_text(self) -> ExtractedDocument:

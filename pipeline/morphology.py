@@ -115,3 +115,11 @@ def lemmas(word: str) -> list[str]:
         if tails:
             return [f"{head}-{t}" for t in tails]
     return []
+
+
+@lru_cache(maxsize=200_000)
+def frequency(word: str) -> float:
+    """The word's Zipf frequency in wordfreq's Finnish list (0 when unseen)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "fi"))

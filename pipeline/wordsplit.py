@@ -135,11 +135,8 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(b.lower() for b in morphology.baseforms(word)))
 
 
-@lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word.lower(), "fi"))
+    return morphology.frequency(word)
 
 
 def zipf_or_head(word: str) -> float:
@@ -415,8 +412,7 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     while the clause has no subject yet; after one (`Sisäministeriö tulosohjaa`)
     the noun and the verb are a compound verb."""
     right_finite = any(
-        a.get("CLASS") == "teonsana" and a.get("MOOD") in _FINITE_MOODS
-        for a in _readings(right)
+        a.get("CLASS") == "teonsana" and a.get("MOOD") in _FINITE_MOODS for a in _readings(right)
     )
     if right_finite and has_subject and _is_subject(left):
         return -2.0, None
