@@ -67,7 +67,7 @@ setup-stanza: setup
 
 # stanza's Finnish models, for users whose machine reaches the internet.
 models: setup-stanza
-	$(PY) -c "import stanza; stanza.download('fi', processors='tokenize,mwt,pos,lemma,depparse')"
+	$(PY) -c "import stanza; stanza.download('fi')"
 
 # Benchmarks print their figures (accuracy, speed); they assert nothing.
 bench: setup
