@@ -26,9 +26,10 @@ from tests.typeset import read_markup  # noqa: E402
 
 def corpus() -> tuple[str, list[BlockSpan]]:
     paragraphs = [
-        line for line in (ROOT / "sources" / "forssan-seutu-2021-2024-liite-6.txt").read_text(
-            encoding="utf-8"
-        ).split("\n\n")
+        line
+        for line in (ROOT / "sources" / "forssan-seutu-2021-2024-liite-6.txt")
+        .read_text(encoding="utf-8")
+        .split("\n\n")
         if line.strip()
     ]
     for path in sorted((ROOT / "tests" / "data" / "docs").glob("*.md")):

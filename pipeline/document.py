@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from pipeline import morphology
 from pipeline.actors import find_mentions, registry
 from pipeline.errors import PipelineError
+from pipeline.extract import UnknownActor
 from pipeline.ingest import RawDocument, read_source
 from pipeline.layout import Reflowed, reflow
 from pipeline.metadata import read_metadata
@@ -27,10 +28,12 @@ from pipeline.models import (
     Furniture,
     NlpInfo,
     Page,
+    Responsibility,
     Source,
 )
-from pipeline.nlp import Analyzer, load_analyzer
+from pipeline.nlp import Analyzer, analyze_text, load_analyzer
 from pipeline.repair import Repaired, repair
+from pipeline.responsibilities import extract_responsibilities
 from pipeline.sections import find_sections
 
 
@@ -77,6 +80,11 @@ def assemble(
     info, title_block = read_metadata(text, fixed.blocks)
     sections = find_sections(text, fixed.blocks, title_block)
     pages = [Page(number=n, start=s, end=e) for n, s, e in fixed.pages]
+    sentences = analyze_text(analyzer, text, fixed.blocks)
+    # Integration programmes are written by municipalities and regions of municipalities:
+    # a first-person plural verb (`vastaamme`) is the municipality's.
+    author = "kunta"
+    responsibilities, unknown = extract_responsibilities(text, sentences, sections, pages, author)
     warnings = [DocumentWarning(code=c, message=m) for c, m in notes]
     try:
         return ExtractedDocument(
@@ -93,8 +101,8 @@ def assemble(
             blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in fixed.blocks],
             furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
             sections=sections,
-            actors=_actors(text),
-            responsibilities=[],
+            actors=_actors(text, responsibilities, unknown),
+            responsibilities=responsibilities,
             repairs=fixed.repairs,
             warnings=warnings,
             nlp=NlpInfo(backend=analyzer.info.name, version=analyzer.info.version),  # type: ignore[arg-type]
@@ -103,13 +111,16 @@ def assemble(
         raise PipelineError(f"{path}: internal error, the output failed validation: {e}") from e
 
 
-def _actors(text: str) -> list[Actor]:
-    """Every registry actor the text names, with the surface forms it uses."""
+def _actors(
+    text: str, responsibilities: list[Responsibility], unknown: list[UnknownActor]
+) -> list[Actor]:
+    """Every registry actor the text names, with the surface forms it uses, and every
+    actor the registry does not know that the extraction found as a subject."""
     seen: dict[str, set[str]] = {}
     for m in find_mentions(text):
         seen.setdefault(m.actor, set()).add(" ".join(m.surface.split()))
     entries = registry()
-    return [
+    actors = [
         Actor(
             id=actor_id,
             name=entries[actor_id].name,
@@ -117,8 +128,15 @@ def _actors(text: str) -> list[Actor]:
             level=entries[actor_id].level,
             aliases=sorted(surfaces),
         )
-        for actor_id, surfaces in sorted(seen.items())
+        for actor_id, surfaces in seen.items()
     ]
+    used = {a for r in responsibilities for a in [*r.actors, *r.co_actors]}
+    for u in unknown:
+        if u.id in used and u.id not in seen:
+            actors.append(
+                Actor(id=u.id, name=u.name, level="other", aliases=[u.surface], known=False)
+            )
+    return sorted(actors, key=lambda a: a.id)
 
 
 def page_at(pages: list[Page], offset: int) -> int:

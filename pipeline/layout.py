@@ -146,7 +146,9 @@ def _text_lines(raw: RawDocument) -> tuple[list[Line], int]:
         and sum(1 for b in gaps if b == 0) <= 0.1 * len(gaps)
     )
     widths = sorted(len(t) for t, *_ in runs)
-    full = widths[int(0.8 * (len(widths) - 1))] or 1
+    # A full line: the 80th percentile of line lengths, at least what a page line holds,
+    # so that in a short text a one-word heading does not count as full width.
+    full = max(widths[int(0.8 * (len(widths) - 1))], 50)
     lines: list[Line] = []
     page, inferred = 1, 0
     for i, (text, blank, _, form_feed) in enumerate(runs):
@@ -359,6 +361,8 @@ def _heading_like(lines: list[Line], i: int) -> bool:
     if prev is not None and not set_apart and not _closes_unit(prev):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and _DASH_ITEM.match(nxt.text) and _starts_lower(nxt.text[1:].lstrip()):
+        return False  # `– opetusministeriö ...`: the sentence goes on after a dash
     return nxt is None or not _starts_lower(nxt.text)
 
 

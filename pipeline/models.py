@@ -117,26 +117,43 @@ Modality = Literal[
     "responsible",
     "coordinates",
     "steers",
+    "supervises",
     "develops",
     "supports",
     "participates",
     "cooperates",
+    "funds",
+    "decides",
     "task",
+    "obligation",
     "permission",
-    "other",
 ]
+
+ActorSource = Literal["subject", "relative", "anaphora", "lead_in", "heading", "first_person"]
 
 
 class Responsibility(Model):
-    id: str
+    """One responsibility: actor(s), relation and one coordinated complement (the task)."""
+
+    id: str = Field(description="Hash of actors, relation and normalised task; stable across runs.")
     actors: list[str]
-    relation: str
+    relation: str = Field(
+        description="Lemma of the governing verb, or the nominal construction's noun."
+    )
     modality: Modality
-    task: str
+    task: str = Field(description="Exactly text[task_span.start:task_span.end].")
     negated: bool
     section: str | None
     evidence: Evidence
     task_span: Span
+    actor_source: ActorSource = Field(
+        description="How the actor was found: the clause's subject, a relative pronoun's "
+        "antecedent, an anaphor, a list's lead-in, the section heading (no subject in the "
+        "sentence), or a first-person verb (the programme's author)."
+    )
+    co_actors: list[str] = Field(default_factory=list, description="`yhteistyössä X:n kanssa`.")
+    target_group: str | None = None
+    scope: str | None = None
 
 
 RepairKind = Literal[

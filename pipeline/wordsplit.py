@@ -149,13 +149,18 @@ def zipf_or_head(word: str) -> float:
 
 def _plausibility(word: str) -> float:
     """Frequency of a split part: its own or its lemma's; a compound no corpus knows
-    gets its last part's, discounted, so that a nonsense compound left over by a
-    wrong split (`vastaan` + `ottokeskustentoiminnan`) does not look common."""
+    gets its rarest part's, discounted, so that a nonsense compound left over by a
+    wrong split (`vastaan` + `ottokeskustentoiminnan`, `hyvin` + `vointialue`) does
+    not look common."""
     found = max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
     if found > 0:
         return found
     bounds = compound_boundaries(word)
-    return max(0.0, zipf(word[bounds[-1] :]) - 1.5) if bounds else 0.0
+    if not bounds:
+        return 0.0
+    cuts = [0, *bounds, len(word)]
+    parts = [word[a:b] for a, b in itertools.pairwise(cuts)]
+    return max(0.0, min(zipf(p) for p in parts) - 1.5)
 
 
 def known(word: str) -> bool:
@@ -548,6 +553,13 @@ def _suspended(token: str, ev: Evidence) -> Decision | None:
     return None
 
 
+def _inside_a_word(token: str, i: int, boundaries: list[int]) -> bool:
+    """Whether the boundary at i lies inside a word the corpus knows: `hyvin` + `vointi`
+    make `hyvinvointi`, so `Hyvinvointialue` is not `hyvin` + `vointialue`."""
+    later = [j for j in boundaries if j > i]
+    return bool(later) and zipf(token[: later[0]]) >= 2.0
+
+
 def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
     """Split a form Voikko accepts only on strong evidence that it is two words."""
     if zipf(token) > 0:
@@ -561,6 +573,8 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
     for i in boundaries:
         left, right = token[:i], token[i:]
         if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
+            continue
+        if _inside_a_word(token, i, boundaries):
             continue
         # Among the boundaries that pass, the real one splits into two ordinary word
         # forms (`toimeentulotuen täydentävän`, not `toimeen tulotuentäydentävän`).

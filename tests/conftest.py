@@ -18,7 +18,9 @@ SEED = ROOT / "sources" / "forssan-seutu-2021-2024-liite-6.txt"
 
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:
-    return json.loads((DATA / "seed_gold.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (DATA / "gold" / "forssan-seutu-2021-2024-liite-6.json").read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -147,3 +147,14 @@ def read_markup(path: Path) -> list[Block]:
             else:
                 blocks.append(("paragraph", " ".join(line.split())))
     return blocks
+
+
+def markup_to_text(path: Path) -> str:
+    """The plain text of a markup test document, as a text extractor would give it:
+    headings and paragraphs as lines with a blank line between, items one per line."""
+    lines: list[str] = []
+    for kind, text in read_markup(path):
+        if kind != "item" and lines:
+            lines.append("")
+        lines.append(text)
+    return "\n".join(lines) + "\n"

@@ -36,6 +36,16 @@ _CLAUSE_WORDS = frozenset(
     {"että", "jotta", "kun", "jos", "joka", "jonka", "jotka", "mutta", "koska"}
 )
 _NEGATION_LEMMAS = frozenset({"ei"})
+# Words after which a first infinitive stands: `olla` (`tehtävänä on tukea`), modals,
+# verbs taking an infinitive, and the nouns of the genre's nominal constructions.
+_INFINITIVE_LICENSORS = frozenset(
+    {"olla", "voida", "tulla", "täytyä", "pitää", "saattaa", "joutua", "haluta", "aikoa",
+     "pyrkiä", "alkaa", "ehtiä", "kannattaa", "tarvita", "saada", "tehtävä", "tavoite",
+     "tarkoitus", "velvollisuus", "vastuu", "oikeus", "mahdollisuus", "pystyä", "kyetä"}
+)  # fmt: skip
+_MODAL_LEMMAS = frozenset(
+    {"voida", "tulla", "täytyä", "pitää", "saattaa", "joutua", "pystyä", "kyetä"}
+)
 
 
 @dataclass(frozen=True)
@@ -98,21 +108,33 @@ def _context(
     clause = _clause(words, i)
     prev = _previous_content(words, i)
     nxt = readings[i + 1] if i + 1 < len(words) else []
+    after_negation = _negated(words, readings, i)
+    after_modal = prev is not None and _certainly(readings[prev], "modal")
     if r.finite and not r.has("Mood", "Imp"):
-        if not any(j != i and _certainly(readings[j], "finite") for j in clause):
+        if after_negation:
+            score += 3.0  # `ei vastaa`: the connegative verb
+        elif not any(
+            j != i and _verb_elsewhere(readings[j], picked[j] if picked else None) for j in clause
+        ):
             score += 2.0
         if prev is not None and _is_subject(readings[prev]):
             score += 2.0
         if _coordinated(words, readings, picked, i, "finite"):
             score += 2.5
+        if r.lemma in _MODAL_LEMMAS and any(o.infinitive for o in nxt):
+            score += 2.5  # `voi myöntää`: a modal before an infinitive
         connegative = r.has("Voice", "Pass") and r.has("Mood", "Ind") and not words[i].endswith("n")
         if (connegative or r.has("Connegative", "Yes")) and not _negated(words, readings, i):
             score -= 2.5
     if r.infinitive:
-        if prev is not None and _certainly(readings[prev], "olla"):
+        if after_modal:
+            score += 3.0
+        elif prev is not None and _certainly(readings[prev], "olla"):
             score += 1.5
         if _coordinated(words, readings, picked, i, "infinitive"):
             score += 2.5
+        if not _licensed(words, readings, i):
+            score -= 1.5  # a first infinitive needs a verb or noun that governs it
     if r.upos == "ADJ" and not r.has("NumType", "Ord"):
         if _agrees_with_next_noun(r, nxt):
             score += 1.5
@@ -123,6 +145,15 @@ def _context(
     elif r.upos == "ADP":
         genitive_before = i > 0 and _is_genitive(readings[i - 1], picked[i - 1] if picked else None)
         score += 2.5 if genitive_before else -1.0
+    if (
+        r.upos == "NOUN"
+        and i > 0
+        and any(
+            o.upos == "ADJ" and o.case == r.case and o.get("Number") == r.get("Number")
+            for o in readings[i - 1]
+        )
+    ):
+        score += 1.0  # `psykososiaalinen tuki`: an agreeing attribute before a noun
     if r.upos == "PROPN" and words[i][:1].isupper() and i > 0 and words[i - 1] not in ".:(":
         score += 1.5
     return score
@@ -153,7 +184,33 @@ def _certainly(rs: list[Reading], what: str) -> bool:
         return False
     if what == "finite":
         return all(r.finite for r in rs)
+    if what == "negation":
+        return all(r.lemma in _NEGATION_LEMMAS for r in rs)
+    if what == "modal":
+        return all(r.lemma in _MODAL_LEMMAS and r.finite for r in rs)
     return all(r.lemma == "olla" for r in rs)  # what == "olla"
+
+
+def _verb_elsewhere(rs: list[Reading], picked: Reading | None) -> bool:
+    """A finite verb other than the negation verb: certain, or chosen in the first pass."""
+    if picked is not None:
+        return picked.finite and picked.lemma not in _NEGATION_LEMMAS
+    return _certainly(rs, "finite") and not _certainly(rs, "negation")
+
+
+def _licensed(words: list[str], readings: list[list[Reading]], i: int) -> bool:
+    """Whether something before the token can govern a first infinitive."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 4:
+        if words[j].lower() in COORDINATORS or words[j] == ",":
+            return True  # coordinated with an earlier infinitive, decided by _coordinated
+        if any(r.lemma in _INFINITIVE_LICENSORS for r in readings[j]):
+            return True
+        if words[j].lower() not in _ADVERBS_BETWEEN and words[j] not in ("•", "-", "–"):
+            steps += 1
+        j -= 1
+    return j < 0 or words[j] in (":", "•")  # a list item or a lead-in
 
 
 def _is_subject(rs: list[Reading]) -> bool:

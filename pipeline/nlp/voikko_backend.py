@@ -36,7 +36,7 @@ PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi", "pitki
 # Inflected nouns that UD Finnish treats as adverbs or adpositions of their own.
 LEXICAL_ADVERBS = frozenset(
     {"lisäksi", "esimerkiksi", "kerrallaan", "yhdessä", "erikseen", "tarvittaessa",
-     "etukäteen", "vähintään", "enintään", "keskenään", "alueellisesti"}
+     "etukäteen", "vähintään", "enintään", "keskenään", "alueellisesti", "yhteen"}
 )  # fmt: skip
 LEXICAL_ADPOSITIONS = frozenset(
     {"kannalta", "välillä", "ulkopuolella", "avulla", "kautta", "mukaan", "perusteella",
@@ -138,8 +138,9 @@ def _known_tail(word: str) -> tuple[str, str]:
 
 
 def _compound_verb(word: str, readings: list[Reading]) -> list[Reading]:
-    """`tulosohjaa`: a noun compound to Voikko whose last part is a finite verb form."""
-    if any(r.finite for r in readings):
+    """`tulosohjaa`: a noun compound to Voikko whose last part is a finite verb form.
+    A nominative compound (`Sosiaalitoimi`) is a noun, whatever its last part."""
+    if any(r.finite or r.case == "Nom" for r in readings):
         return []
     analyses = morphology.analyze(word)
     for a in analyses:
@@ -179,11 +180,16 @@ def _from_analyses(
             prior += 1.0  # `kehittämistä` is the verbal noun, not an agent participle
         feature_string = feats(a)
         candidates = [(pos, feature_string)]
+        if a.get("MOOD") == "imperative" and a.get("PERSON") == "2" and a.get("NEGATIVE") == "both":
+            # `ei myönnä`: the connegative is written like the imperative singular
+            candidates.append(("VERB", "Connegative=Yes|Mood=Ind|Tense=Pres|VerbForm=Fin"))
         if a.get("CLASS") == "nimisana_laatusana":
             candidates.append(("ADJ", feature_string))
         for cand_pos, cand_feats in candidates:
             key = (full, cand_pos, cand_feats)
             cand_prior = prior - (0.2 if cand_pos == "ADJ" and pos == "NOUN" else 0.0)
+            if "Connegative=Yes" in cand_feats and a.get("MOOD") == "imperative":
+                cand_prior += 2.0  # undo the imperative's penalty: context decides
             if key not in readings or readings[key].prior < cand_prior:
                 readings[key] = Reading(full, cand_pos, cand_feats, parts, cand_prior)
     return list(readings.values())

@@ -1,0 +1,178 @@
+"""Complements of a predicate: where they are, how they split, what they say.
+
+Token-level helpers of the extraction (`extract.py`), on one sentence's tokens:
+
+- `conjuncts`: split a complement region into coordinated complements at a
+  coordinator or comma standing between two heads in a case the predicate
+  governs; `oleskelulupien ja kansalaisuuden myöntämisestä` stays one,
+  `suunnittelusta, ohjauksesta ja valvonnasta` are three;
+- `clausal`: a subordinate clause as the complement (`huolehtia, että ...`);
+- `infinitive_heads`: infinitives opening coordinated tasks after a nominal
+  construction (`tehtävänä on edistää ... ja puuttua ...`);
+- what a task says besides its head: target group, scope, co-actors.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+import regex
+
+from pipeline.nlp.model import Token
+from pipeline.valency import PERSON_GROUPS, SCOPE_LEMMAS, TRIM_LEADING
+
+COORDINATORS = (",", "ja", "sekä", "tai", "eikä")
+SUBORDINATORS = frozenset(
+    {"että", "jotta", "kun", "jos", "koska", "vaikka", "kunnes", "mikäli", "miten", "kuinka",
+     "miksi", "mikä", "kuka", "missä", "milloin", "mihin", "mistä"}
+)  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
+# A list marker standing as a token of its own: `•`, `1)`, `a)`.
+MARKER = regex.compile(r"^(?:[•●▪■◦‣∙·○◾\-–—*]|\(?\d{1,2}[.)]|\(?[a-zåäö]\))$")
+_NOMINAL_POS = ("NOUN", "PROPN")
+
+
+def dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def is_infinitive(tok: Token) -> bool:
+    return (
+        tok.upos == "VERB" and tok.feat("VerbForm") == "Inf" and tok.feat("InfForm") in (None, "1")
+    )
+
+
+def is_head(tokens: list[Token], i: int, cases: frozenset[str], hi: int) -> bool:
+    """A noun (or personal pronoun) in a governed case that is no attribute of what follows:
+    a genitive before a noun, adjective, adposition or participle is one; so is a
+    nominative before another nominative (`ministeriö` in a longer name)."""
+    t = tokens[i]
+    personal = t.upos == "PRON" and t.lemma in PERSONAL_PRONOUNS
+    case = t.feat("Case")
+    if (t.upos not in _NOMINAL_POS and not personal) or case not in cases:
+        return False
+    nxt = tokens[i + 1] if i + 1 < hi else None
+    if nxt is None:
+        return True
+    if case == "Gen":
+        if nxt.upos in ("NOUN", "PROPN", "ADJ", "ADP", "NUM"):
+            return False
+        if nxt.upos == "VERB" and nxt.feat("VerbForm") in ("Part", "Inf"):
+            return False
+    return not (case == "Nom" and nxt.upos in _NOMINAL_POS and nxt.feat("Case") == "Nom")
+
+
+def conjuncts(
+    tokens: list[Token], lo: int, hi: int, cases: frozenset[str], skip: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
+    """Split [lo, hi) into coordinated complements. `skip` (the subject) is no head."""
+    heads = [i for i in range(lo, hi) if i not in skip and is_head(tokens, i, cases, hi)]
+    if not heads:
+        return []
+    cuts = []
+    for prev, cur in itertools.pairwise(heads):
+        split = next(
+            (j for j in range(prev + 1, cur) if tokens[j].text in (*COORDINATORS, ";")), None
+        )
+        if split is not None:
+            cuts.append(split)
+    out = []
+    start = lo
+    for c in cuts:
+        out.append((start, trim_coordinator(tokens, c + 1)))
+        start = c + 1
+    out.append((start, hi))
+    return [(a, b) for a, b in out if a < b]
+
+
+def clausal(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """`huolehtia, että ...`, `sopia siitä, miten ...`, `arvioi, miten ...`: the
+    subordinate clause (with its correlative pronoun) as the one task."""
+    j = lo
+    while j < hi and (
+        tokens[j].text == ","
+        or tokens[j].lemma in TRIM_LEADING
+        or tokens[j].lemma == "keskenään"
+        or (tokens[j].upos in ("PRON", "ADV") and j + 1 < hi and tokens[j + 1].text == ",")
+    ):
+        j += 1
+    return (lo, hi) if j < hi and tokens[j].lemma in SUBORDINATORS else None
+
+
+def infinitive_heads(tokens: list[Token], lo: int, hi: int) -> list[int]:
+    """Infinitives that open coordinated tasks: `edistää ... ja puuttua ...`. The first
+    must open the region (after adverbs such as `myös`)."""
+    out = []
+    for i in range(lo, hi):
+        if not is_infinitive(tokens[i]):
+            continue
+        opens = all(t.lemma in TRIM_LEADING for t in tokens[lo:i])
+        if opens or tokens[i - 1].text in COORDINATORS[:-1]:
+            out.append(i)
+    if out and all(t.lemma in TRIM_LEADING for t in tokens[lo : out[0]]):
+        return out
+    return []
+
+
+def trim_coordinator(tokens: list[Token], end: int) -> int:
+    """Move `end` back over coordinators, commas and a negation verb."""
+    while end > 0 and (tokens[end - 1].text in COORDINATORS or tokens[end - 1].lemma == "ei"):
+        end -= 1
+    return end
+
+
+def trim_end(tokens: list[Token], lo: int, hi: int) -> int:
+    """Move `hi` back over final punctuation (a closing bracket stays)."""
+    while hi > lo and tokens[hi - 1].upos == "PUNCT" and tokens[hi - 1].text != ")":
+        hi -= 1
+    return hi
+
+
+def trim_start(tokens: list[Token], a: int, b: int) -> int:
+    """Move `a` past words that modify the statement, not the task (`myös`), and markers."""
+    while a < b and (
+        tokens[a].lemma in TRIM_LEADING
+        or tokens[a].upos in ("PUNCT", "CCONJ")
+        or MARKER.match(tokens[a].text)
+    ):
+        a += 1
+    return a
+
+
+def target_group(text: str, tokens: list[Token], a: int, b: int) -> str | None:
+    """The group a task is for: a person noun with a participle phrase (`työnhakijana
+    olevien maahanmuuttajien`), else one in the allative (`maahanmuuttajille`), else
+    the first person noun of the task."""
+    candidates = []
+    for i in range(a, b):
+        t = tokens[i]
+        if t.upos != "NOUN" or not t.lemma.endswith(PERSON_GROUPS):
+            continue
+        if i > 0 and tokens[i - 1].lemma == "ilman":
+            continue  # `ilman huoltajaa`: the person is absent, not served
+        first = i
+        while first > a:
+            prev, cur = tokens[first - 1], tokens[first]
+            agrees = prev.upos == "ADJ" and prev.feat("Case") == t.feat("Case")
+            participle = cur.feat("VerbForm") == "Part" or cur.feat("PartForm") is not None
+            if agrees or (participle and prev.upos in ("NOUN", "ADP", "PROPN")):
+                first -= 1
+            else:
+                break
+        rank = 0 if first < i else (1 if t.feat("Case") == "All" else 2)
+        candidates.append((rank, first, i))
+    if not candidates:
+        return None
+    _, first, i = min(candidates)
+    return text[tokens[first].start : tokens[i].end]
+
+
+def scope(text: str, tokens: list[Token], lo: int, hi: int) -> str | None:
+    """Where the responsibility applies: `omilla toimialueillaan`, `paikallistasolla`."""
+    for i in range(lo, hi):
+        t = tokens[i]
+        if t.lemma in SCOPE_LEMMAS and t.feat("Case") in ("Ade", "Ine", None):
+            first = i - 1 if i > lo and tokens[i - 1].lemma in ("oma", "koko") else i
+            return text[tokens[first].start : t.end]
+    return None

@@ -1,0 +1,733 @@
+"""Analysed sentences -> responsibility statements: who is responsible for what.
+
+For every sentence (and list item) it finds the predicates that assign a
+responsibility, their actor(s) and their coordinated complements, and yields
+one statement per complement:
+
+- verbs: `X vastaa A:sta, B:stä ja C:stä`, in either word order; coordinated
+  verbs share their subject and, when the first has no complement of its own,
+  the object (`ohjaa ja kehittää Y:tä`); `X voi tehdä` is a permission, `X ei
+  vastaa` a negated statement; a first-person verb (`vastaamme`) is the
+  programme author's; a passive names no actor and yields nothing;
+- nominal constructions: `X:n tehtävänä on`, `X:n tehtäviin kuuluu`,
+  `X:n vastuulla on`, `X:llä on vastuu`, `X:n tehtävät ovat`, with a noun list
+  or infinitives (`tehtävänä on edistää ... ja puuttua ...`) as complement;
+- lists: a lead-in ending in `:` gives its items its predicate and actor, or,
+  when the items name actors, its tasks to each of them.
+
+Actors come from the registry (`actors.py`) by lemma. Without a registry
+subject, a pronoun or a generic noun (`Lisäksi ministeriö`) refers back, a
+relative pronoun to its antecedent, and a subject headed by an organisation noun
+is an actor the registry does not know (`Kaupungin maahanmuuttajapalvelut`).
+Where a clause has no subject at all, the section heading's actor stands in,
+marked as such. How complements split is `complements.py`'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from pipeline.actors import find_mentions
+from pipeline.complements import (
+    MARKER,
+    SUBORDINATORS,
+    clausal,
+    conjuncts,
+    dedupe,
+    infinitive_heads,
+    is_head,
+    is_infinitive,
+    scope,
+    target_group,
+    trim_coordinator,
+    trim_end,
+    trim_start,
+)
+from pipeline.nlp.model import Sentence, Token
+from pipeline.valency import (
+    FINITE_EXCLUDED,
+    GROUP_NOUNS,
+    ORGANISATION_HEADS,
+    TRIM_LEADING,
+    governed_cases,
+    modality_of,
+)
+
+# Nominal constructions: (noun lemma, its case) -> modality.
+_NOMINAL = {
+    ("tehtävä", "Ess"): "task",  # X:n tehtävänä on
+    ("tehtävä", "Ill"): "task",  # X:n tehtäviin kuuluu
+    ("tehtävä", "Nom"): "task",  # X:n tehtävät ovat
+    ("vastuu", "Ade"): "responsible",  # X:n vastuulla on
+    ("vastuu", "Nom"): "responsible",  # X:llä on vastuu
+    ("velvollisuus", "Ess"): "obligation",
+    ("velvollisuus", "Nom"): "obligation",
+}
+_RELATIVES = frozenset({"joka", "jonka", "jotka", "joiden", "jolla", "joilla", "jota", "joita"})
+_ADVERSATIVES = frozenset({"mutta", "vaan", "sillä"})
+_PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
+_MODALS = {
+    "voida": "permission",
+    "tulla": "obligation",
+    "täytyä": "obligation",
+    "pitää": "obligation",
+}
+_GENERIC_ACTOR = "viranomaiset"
+
+
+@dataclass
+class Found:
+    """A responsibility found in the text, before ids and models are assigned."""
+
+    actors: list[str]
+    relation: str
+    modality: str
+    task_start: int
+    task_end: int
+    negated: bool
+    evidence_start: int
+    evidence_end: int
+    actor_source: str
+    co_actors: list[str] = field(default_factory=list)
+    target_group: str | None = None
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class UnknownActor:
+    """A subject the registry does not know: its slug id, nominative name, surface form."""
+
+    id: str
+    name: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A registry actor named in a sentence, by token range, with its case."""
+
+    actor: str
+    first: int
+    last: int
+    case: str | None
+
+
+@dataclass
+class _Predicate:
+    index: int  # the verb, the infinitive, or the nominal construction's noun
+    relation: str
+    modality: str
+    negated: bool
+    actors: list[str]
+    actor_source: str
+    nominal: bool = False  # a `tehtävänä on` construction: a list of nouns or infinitives
+    complement: tuple[int, int] | None = None  # token range [start, end)
+    subject: frozenset[int] = frozenset()  # the subject's tokens: never a complement
+
+
+class Extractor:
+    """Finds responsibilities sentence by sentence in one document, keeping what
+    later sentences need: recent actors for anaphora, lead-ins for list items."""
+
+    def __init__(
+        self,
+        text: str,
+        names: Mapping[str, str],
+        levels: Mapping[str, str],
+        author: str | None,
+    ) -> None:
+        self.text = text
+        self.names = names  # actor id -> canonical name
+        self.levels = levels  # actor id -> level
+        self.author = author  # the actor a first-person verb stands for
+        self.unknown: dict[str, UnknownActor] = {}
+        self.last_actors: list[str] = []  # the last subject, for `se`, `ne`
+        self.recent: list[str] = []  # subjects so far, most recent last
+        self.open: dict[int, list[_Predicate]] = {}  # lead-in -> predicates its items complete
+        self.actor_lists: dict[int, list[Found]] = {}  # lead-in -> tasks its items' actors take
+
+    # --- units ------------------------------------------------------------------------
+
+    def sentence(self, index: int, s: Sentence, heading_actors: list[str]) -> list[Found]:
+        """The responsibilities stated by unit `index` of the document."""
+        if s.kind == "heading" or not s.tokens:
+            return []
+        if s.kind == "item" and s.lead_in in self.open:
+            return self._item(s, self.open[s.lead_in])
+        if s.kind == "item" and s.lead_in in self.actor_lists:
+            return self._actor_item(s, self.actor_lists[s.lead_in])
+        mentions = self._mentions(s)
+        predicates = self._predicates(s.tokens, mentions, heading_actors)
+        if not predicates:
+            # `Maahanmuuttaja on itse aktiivinen toimija.`: a later `hän` refers to it
+            self._note([m.actor for m in mentions if m.case == "Nom"][:1])
+        lead_in = s.text_of(self.text).rstrip().endswith(":")
+        found: list[Found] = []
+        for p in predicates:
+            tasks = self._tasks(p, s.tokens, s.start, s.end, mentions)
+            if lead_in and not tasks and p.actors:
+                self.open.setdefault(index, []).append(p)  # `X vastaa:` + items
+            elif lead_in and tasks and not p.actors:
+                self.actor_lists.setdefault(index, []).extend(tasks)  # `... vastaavat:` + actors
+            elif p.actors:
+                found += tasks
+        return found
+
+    def _item(self, s: Sentence, predicates: list[_Predicate]) -> list[Found]:
+        start = 1 if MARKER.match(s.tokens[0].text) else 0
+        mentions = self._mentions(s)
+        found: list[Found] = []
+        for p in predicates:
+            for q in _item_predicates(s.tokens, start, p):
+                found += self._tasks(q, s.tokens, s.start, s.end, mentions)
+        return found
+
+    def _actor_item(self, s: Sentence, tasks: list[Found]) -> list[Found]:
+        """`Kotoutumisen edistämisestä vastaavat:` + `• kunta`: the item's actors take the
+        lead-in's tasks; the evidence runs from the lead-in to the item."""
+        actors = dedupe(m.actor for m in self._mentions(s) if m.case in ("Nom", None))
+        if not actors:
+            head = next((i for i, t in enumerate(s.tokens) if t.upos in ("NOUN", "PROPN")), None)
+            resolved = self._resolve(s.tokens, head, 0) if head is not None else None
+            actors = resolved[0] if resolved else []
+        if not actors:
+            return []
+        return [
+            replace(f, actors=actors, actor_source="lead_in", evidence_end=s.end) for f in tasks
+        ]
+
+    # --- actors -------------------------------------------------------------------------
+
+    def _mentions(self, s: Sentence) -> list[_Mention]:
+        out = []
+        for m in find_mentions(self.text, s.start, s.end):
+            idx = [i for i, t in enumerate(s.tokens) if m.start <= t.start < m.end]
+            if idx:
+                out.append(_Mention(m.actor, idx[0], idx[-1], s.tokens[idx[-1]].feat("Case")))
+        return out
+
+    def _note(self, actors: list[str]) -> None:
+        """Actors just named as a subject: what a later pronoun or generic noun refers to."""
+        if not actors:
+            return
+        self.last_actors = list(actors)
+        for actor in actors:
+            if actor in self.recent:
+                self.recent.remove(actor)
+            self.recent.append(actor)
+
+    def _subject(
+        self, tokens: list[Token], mentions: list[_Mention], verb: int, clause: tuple[int, int]
+    ) -> tuple[list[str], str, frozenset[int]]:
+        """The verb's subject: actor ids, how they were found, and the subject's tokens."""
+        lo, hi = clause
+
+        def subjects(a: int, b: int) -> list[_Mention]:
+            return [
+                m
+                for m in mentions
+                if a <= m.first < b and m.case == "Nom" and not _in_pp(tokens, m)
+            ]
+
+        group = self._apposition(tokens, mentions, lo, verb)
+        if group:
+            return group, "subject", frozenset()
+        before = subjects(lo, verb)
+        if before:
+            chosen = _coordinated(tokens, before)
+            return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
+        head = _subject_head(tokens, lo, verb)
+        if head is not None:
+            resolved = self._resolve(tokens, head, lo)
+            if resolved:
+                return resolved
+        after = subjects(verb + 1, hi)
+        if after and not _has_nominative(tokens, lo, verb):
+            chosen = _coordinated(tokens, after)  # `Arvioinnista vastaa ministeriö`
+            return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
+        return [], "", frozenset()
+
+    def _apposition(
+        self, tokens: list[Token], mentions: list[_Mention], lo: int, verb: int
+    ) -> list[str]:
+        """`keskeiset ministeriöt – OKM, STM ... ja YM – määrittelevät`: the listed actors."""
+        dashes = [i for i in range(lo, verb) if tokens[i].text in ("–", "—", "-")]
+        if len(dashes) < 2 or not any(tokens[i].lemma in GROUP_NOUNS for i in range(lo, dashes[0])):
+            return []
+        return dedupe(m.actor for m in mentions if dashes[0] < m.first < dashes[-1])
+
+    def _resolve(
+        self, tokens: list[Token], head: int, lo: int
+    ) -> tuple[list[str], str, frozenset[int]] | None:
+        """A subject the registry did not match: a pronoun or a generic noun refers back
+        (`Lisäksi virasto`); an organisation noun phrase is an actor the registry does
+        not know."""
+        tok = tokens[head]
+        if tok.lemma in _PRONOUNS:
+            actors = self._pronoun(tok.lemma)
+            return (actors, "anaphora", frozenset({head})) if actors else None
+        lemma = tok.lemma.lower()
+        for actor in reversed(self.recent):
+            name = self.names.get(actor, "").lower()
+            if len(lemma) >= 4 and name.endswith(lemma):
+                return [actor], "anaphora", frozenset({head})
+        if not lemma.endswith(ORGANISATION_HEADS):
+            return None
+        first = head
+        while (
+            first > lo
+            and tokens[first - 1].upos in ("PROPN", "NOUN", "ADJ")
+            and tokens[first - 1].feat("Case") in ("Gen", "Nom")
+        ):
+            first -= 1
+        if first < head and not tokens[first].text[:1].isupper() and tokens[first].upos != "PROPN":
+            first = head  # a lower-case attribute is description, not part of a name
+        surface = self.text[tokens[first].start : tok.end]
+        return (
+            [self._unknown(tokens, first, head, surface)],
+            "subject",
+            frozenset(range(first, head + 1)),
+        )
+
+    def _pronoun(self, lemma: str) -> list[str]:
+        """`hän`/`he` refer to a person (the immigrant), `se`/`ne` to the last subject."""
+        if lemma in ("hän", "he"):
+            for actor in reversed(self.recent):
+                if self.levels.get(actor) == "individual":
+                    return [actor]
+        return list(self.last_actors)
+
+    def _relative(self, mentions: list[_Mention], at: int) -> list[str]:
+        """The antecedent of a relative clause starting at token `at`: the nearest actor
+        before it, a specific one before the generic `viranomainen`."""
+        before = [m for m in mentions if m.last < at]
+        specific = [m for m in before if m.actor != _GENERIC_ACTOR]
+        chosen = specific or before
+        return [chosen[-1].actor] if chosen else []
+
+    def _unknown(self, tokens: list[Token], first: int, head: int, surface: str) -> str:
+        name = " ".join([t.text for t in tokens[first:head]] + [tokens[head].lemma])
+        name = name[:1].upper() + name[1:]
+        slug = _slug(name)
+        self.unknown.setdefault(slug, UnknownActor(slug, name, surface))
+        return slug
+
+    # --- predicates -----------------------------------------------------------------------
+
+    def _predicates(
+        self, tokens: list[Token], mentions: list[_Mention], heading_actors: list[str]
+    ) -> list[_Predicate]:
+        out: list[_Predicate] = []
+        clause_of = _clauses(tokens)
+        for i in range(len(tokens)):
+            nominal = self._nominal(tokens, mentions, i, heading_actors)
+            if nominal is not None:
+                out += nominal
+                continue
+            verb = self._verbal(tokens, mentions, i, clause_of[i], out, heading_actors)
+            if verb is not None:
+                out.append(verb)
+        _assign_complements(out, tokens, clause_of)
+        return out
+
+    def _verbal(
+        self,
+        tokens: list[Token],
+        mentions: list[_Mention],
+        i: int,
+        clause: tuple[int, int],
+        earlier: list[_Predicate],
+        heading_actors: list[str],
+    ) -> _Predicate | None:
+        """A finite verb (or a modal with its infinitive) as a predicate, with its actors."""
+        modal = _modal(tokens, i)
+        if modal is None and not _is_predicate_verb(tokens[i]):
+            return None
+        lo, hi = clause
+        finite = tokens[i]  # carries person, voice and the subject's agreement
+        predicate = i
+        relation, modality = _relation(tokens, i)
+        if modal is not None:
+            predicate, modality = modal  # `voi tarjota`: the infinitive is the predicate
+            relation = _relation(tokens, predicate)[0]
+        passive = finite.feat("Voice") == "Pass"
+        actors: list[str] = []
+        source = ""
+        subject: frozenset[int] = frozenset()
+        if finite.feat("Person") == "1" and finite.feat("Number") == "Plur":
+            if self.author:
+                actors, source = [self.author], "first_person"  # `vastaamme`
+        elif not passive:
+            actors, source, subject = self._subject(tokens, mentions, i, clause)
+        if not actors:
+            shared = _shared_subject(earlier, tokens, predicate)
+            if shared is not None:
+                actors, source = shared.actors, shared.actor_source
+        if not actors and not passive and tokens[lo].lemma in _RELATIVES:
+            actors, source = self._relative(mentions, lo), "relative"
+        if not actors and heading_actors and not passive and not _has_nominative(tokens, lo, hi):
+            actors, source = list(heading_actors), "heading"
+        if not actors and passive:
+            return None  # `ohjelma laaditaan`: no actor
+        self._note(actors)
+        return _Predicate(
+            predicate, relation, modality, _negated(tokens, lo, i), actors, source, subject=subject
+        )
+
+    def _nominal(
+        self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]
+    ) -> list[_Predicate] | None:
+        """`X:n tehtävänä on ...`, `X:n tehtäviin kuuluu ...`, `X:llä on (yleinen) vastuu
+        ...`; None when token i opens no such construction."""
+        tok = tokens[i]
+        lemma = "vastuu" if tok.lemma.endswith("vastuu") else tok.lemma  # `kokonaisvastuu`
+        case = tok.feat("Case") or ""
+        if (lemma, case) not in _NOMINAL or tok.upos != "NOUN":
+            return None
+        # The verb that carries it: `on`/`ovat` or `kuuluu`/`kuuluvat`, after it (`tehtävänä
+        # on`) or, for `X:llä on vastuu`, before it.
+        verb = next(
+            (
+                j
+                for j in range(i + 1, min(len(tokens), i + 4))
+                if tokens[j].lemma in ("olla", "kuulua")
+            ),
+            None,
+        )
+        olla_before = any(t.lemma == "olla" for t in tokens[max(0, i - 3) : i])
+        if verb is None and not (case == "Nom" and olla_before):
+            return None
+        governs_own = lemma == "vastuu" and case == "Nom"  # `vastuu Y:stä`
+        owner_case = "Ade" if governs_own else "Gen"
+        actors, source = self._owner(tokens, mentions, i, owner_case, heading_actors)
+        if not actors:
+            return []
+        self._note(actors)
+        start = i + 1 if governs_own or verb is None else verb + 1
+        return [
+            _Predicate(
+                i,
+                lemma,
+                _NOMINAL[(lemma, case)],
+                _negated(tokens, max(0, i - 3), start),
+                actors,
+                source,
+                nominal=not governs_own,
+                complement=(start, len(tokens)),
+            )
+        ]
+
+    def _owner(
+        self,
+        tokens: list[Token],
+        mentions: list[_Mention],
+        i: int,
+        case: str,
+        heading_actors: list[str],
+    ) -> tuple[list[str], str]:
+        """Whose task a nominal construction at token i states: the genitive (or adessive)
+        before it, a relative or personal pronoun, a generic noun, or the heading."""
+        owners = [m for m in mentions if m.last < i and m.case == case]
+        if owners and i - owners[-1].last <= 3:
+            return dedupe(m.actor for m in _coordinated(tokens, owners)), "subject"
+        prev = i - 1
+        while prev >= 0 and tokens[prev].lemma in TRIM_LEADING:
+            prev -= 1
+        if prev < 0:
+            return (list(heading_actors), "heading") if heading_actors else ([], "")
+        before = tokens[prev]
+        if before.lemma == "joka":
+            return self._relative(mentions, prev), "relative"
+        if before.lemma in _PRONOUNS and before.feat("Case") == "Gen":
+            return self._pronoun(before.lemma), "anaphora"
+        if before.feat("Case") in ("Gen", "Ade") and before.upos in ("NOUN", "PROPN"):
+            resolved = self._resolve(tokens, prev, max(0, prev - 4))
+            if resolved:
+                return resolved[0], resolved[1]
+        return [], ""
+
+    # --- tasks ------------------------------------------------------------------------------
+
+    def _tasks(
+        self,
+        p: _Predicate,
+        tokens: list[Token],
+        evidence_start: int,
+        evidence_end: int,
+        mentions: list[_Mention],
+    ) -> list[Found]:
+        """One statement per coordinated complement of the predicate."""
+        if p.complement is None:
+            return []
+        lo, hi = p.complement
+        hi = trim_end(tokens, lo, hi)
+        if lo >= hi:
+            return []
+        if p.nominal:
+            starts = infinitive_heads(tokens, lo, hi)
+            if starts:  # `tehtävänä on edistää ... ja puuttua ...`
+                out: list[Found] = []
+                for k, i in enumerate(starts):
+                    end = starts[k + 1] if k + 1 < len(starts) else hi
+                    q = replace(
+                        p, index=i, relation=tokens[i].lemma, nominal=False,
+                        complement=(i + 1, trim_coordinator(tokens, end)),
+                    )  # fmt: skip
+                    out += self._tasks(q, tokens, evidence_start, evidence_end, mentions)
+                return out
+        cases = frozenset({"Nom"}) if p.nominal else governed_cases(p.relation)
+        clause = clausal(tokens, lo, hi)
+        parts = [clause] if clause else conjuncts(tokens, lo, hi, cases, p.subject)
+        if (
+            not parts
+            and "Par" in cases
+            and any(
+                tokens[j].upos in ("NOUN", "PROPN") and j not in p.subject for j in range(lo, hi)
+            )
+        ):
+            # an object the splitter cannot tell from its attributes (`sopimuksen
+            # tiedonvaihdosta`): the whole complement is the task
+            parts = [(lo, hi)]
+        if p.subject:  # a complement never runs into the subject (`... vastaa ministeriö`)
+            first = min(p.subject)
+            parts = [(a, min(b, first) if a < first else b) for a, b in parts]
+        relation = p.relation
+        if relation == "tehdä" and any(tokens[j].lemma == "yhteistyö" for j in range(lo, hi)):
+            relation = "tehdä yhteistyötä"
+        # `yhteistyössä X:n kanssa`: X shares the task
+        co_actors = [
+            m.actor
+            for m in mentions
+            if lo <= m.first < hi and m.last + 1 < hi and tokens[m.last + 1].lemma == "kanssa"
+        ]
+        where = scope(self.text, tokens, lo, hi)
+        found = []
+        for a, b in parts:
+            a = trim_start(tokens, a, b)
+            if a >= b:
+                continue
+            found.append(
+                Found(
+                    actors=list(p.actors),
+                    relation=relation,
+                    modality=modality_of(relation, p.modality),
+                    task_start=tokens[a].start,
+                    task_end=tokens[b - 1].end,
+                    negated=p.negated or (a > 0 and tokens[a - 1].text.lower() == "eikä"),
+                    evidence_start=evidence_start,
+                    evidence_end=evidence_end,
+                    actor_source=p.actor_source,
+                    co_actors=dedupe(c for c in co_actors if c not in p.actors),
+                    target_group=target_group(self.text, tokens, a, b),
+                    scope=where,
+                )
+            )
+        return found
+
+
+# --- sentence structure ------------------------------------------------------------------
+
+
+def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    """For every token, the token range of its clause: clauses break at a comma before a
+    relative pronoun, a subordinator or an adversative (`mutta`, `vaan`, `sillä`), at `;`,
+    and after a subordinate clause that opens the sentence (`Kun ..., X tekee`)."""
+    bounds = [0]
+    opens_subordinate = bool(tokens) and tokens[0].lemma in SUBORDINATORS
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
+        if tok.text == ";":
+            bounds.append(i + 1)
+        elif tok.text == "," and (
+            opens_subordinate or nxt in _RELATIVES | SUBORDINATORS | _ADVERSATIVES
+        ):
+            bounds.append(i + 1)
+            opens_subordinate = False
+    bounds.append(len(tokens))
+    out: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(bounds):
+        out += [(a, b)] * (b - a)
+    return out
+
+
+def _is_predicate_verb(tok: Token) -> bool:
+    return (
+        tok.upos == "VERB"
+        and tok.feat("VerbForm") == "Fin"
+        and tok.lemma not in FINITE_EXCLUDED
+        and tok.feat("Mood") != "Imp"
+    )
+
+
+def _modal(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """`voi`/`voivat`/`tulee`/`täytyy` + infinitive: the infinitive's index and the modality."""
+    tok = tokens[i]
+    if tok.lemma not in _MODALS or tok.feat("VerbForm") != "Fin":
+        return None
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        if is_infinitive(tokens[j]):
+            return j, _MODALS[tok.lemma]
+        if tokens[j].upos != "ADV" and tokens[j].lemma not in TRIM_LEADING:
+            break
+    return None
+
+
+def _relation(tokens: list[Token], i: int) -> tuple[str, str]:
+    lemma = tokens[i].lemma
+    if lemma == "toimia" and any(
+        t.lemma == "yhteistyö" and t.feat("Case") == "Ine" for t in tokens[i + 1 : i + 3]
+    ):
+        return "toimia yhteistyössä", "cooperates"
+    return lemma, modality_of(lemma, "task")
+
+
+def _negated(tokens: list[Token], lo: int, i: int) -> bool:
+    return any(t.lemma == "ei" and t.upos == "AUX" for t in tokens[lo:i])
+
+
+def _in_pp(tokens: list[Token], m: _Mention) -> bool:
+    """A mention before an adposition (`X:n kanssa`) is no subject."""
+    return m.last + 1 < len(tokens) and tokens[m.last + 1].upos == "ADP"
+
+
+def _coordinated(tokens: list[Token], mentions: list[_Mention]) -> list[_Mention]:
+    """The last mention with those coordinated with it (`Kunta ja hyvinvointialue`)."""
+    group = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        between = tokens[m.last + 1 : group[0].first]
+        if not between or not all(t.text in (",", "ja", "sekä", "tai") for t in between):
+            break
+        group.insert(0, m)
+    return group
+
+
+def _tokens_of(mentions: list[_Mention]) -> frozenset[int]:
+    return frozenset(k for m in mentions for k in range(m.first, m.last + 1))
+
+
+def _subject_head(tokens: list[Token], lo: int, verb: int) -> int | None:
+    """The nominative noun or pronoun heading the subject before the verb, if any."""
+    for j in range(verb - 1, lo - 1, -1):
+        t = tokens[j]
+        if t.feat("Case") != "Nom" or t.upos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        nxt = tokens[j + 1]
+        if j + 1 < verb and nxt.upos in ("NOUN", "PROPN") and nxt.feat("Case") == "Nom":
+            continue
+        return j
+    return None
+
+
+def _has_nominative(tokens: list[Token], lo: int, hi: int) -> bool:
+    return any(
+        t.feat("Case") == "Nom" and t.upos in ("NOUN", "PROPN", "PRON") for t in tokens[lo:hi]
+    )
+
+
+def _shared_subject(earlier: list[_Predicate], tokens: list[Token], i: int) -> _Predicate | None:
+    """A verb coordinated with an earlier one in the sentence shares its subject."""
+    for p in reversed(earlier):
+        if p.nominal or not p.actors:
+            continue
+        if any(t.lemma in _RELATIVES or t.lemma in SUBORDINATORS for t in tokens[p.index + 1 : i]):
+            continue
+        if tokens[i - 1].lemma in ("ja", "sekä", "tai", "eikä", ",") or (
+            i >= 2 and tokens[i - 2].text == ","
+        ):
+            return p
+    return None
+
+
+def _item_predicates(tokens: list[Token], start: int, p: _Predicate) -> list[_Predicate]:
+    """A list item completes its lead-in: with verbs of its own after a nominal lead-in
+    (`Kunnan tehtävänä on:` + `• järjestää neuvontaa`) or as the lead-in predicate's
+    complement (`X vastaa:` + `• neuvonnasta`). In an item the tagger has no `on` before
+    the verb, so a finite reading stands for the infinitive the lead-in governs."""
+    verbs = [
+        i for i in range(start, len(tokens))
+        if tokens[i].upos == "VERB" and tokens[i].feat("VerbForm") in ("Inf", "Fin")
+        and (i == start or tokens[i - 1].lemma in ("ja", "sekä", "tai", ","))
+    ]  # fmt: skip
+    if p.nominal and verbs and verbs[0] == start:
+        return [
+            replace(
+                p,
+                index=i,
+                relation=tokens[i].lemma,
+                nominal=False,
+                actor_source="lead_in",
+                complement=(
+                    i + 1,
+                    trim_coordinator(tokens, verbs[k + 1] if k + 1 < len(verbs) else len(tokens)),
+                ),
+            )
+            for k, i in enumerate(verbs)
+        ]
+    return [replace(p, actor_source="lead_in", complement=(start, len(tokens)))]
+
+
+def _assign_complements(
+    predicates: list[_Predicate], tokens: list[Token], clause_of: list[tuple[int, int]]
+) -> None:
+    """Each verb's complement runs from after it to the next verb of its clause; a verb
+    with nothing of its own before a coordinated verb shares that verb's complement
+    (`ohjaa ja kehittää Y:tä`); a clause-initial verb without one after it takes the
+    words before it (`Arvioinnista vastaa ministeriö`); a verb before a subordinate
+    clause may take the clause (`arvioi, miten ...`)."""
+    verbs = [p for p in predicates if not p.nominal]
+    for k, p in enumerate(verbs):
+        lo, hi = clause_of[p.index]
+        same_clause = [q for q in verbs[k + 1 :] if clause_of[q.index][0] == lo]
+        start = p.index + 1
+        end = _before_next_verb(tokens, same_clause[0]) if same_clause else hi
+        cases = governed_cases(p.relation)
+        if same_clause and end <= start:
+            start = same_clause[0].index + 1
+            end = trim_coordinator(tokens, same_clause[1].index) if len(same_clause) > 1 else hi
+        if end == hi and hi < len(tokens) and tokens[hi].lemma in SUBORDINATORS:
+            heads = [
+                j
+                for j in range(start, end)
+                if j not in p.subject and is_head(tokens, j, cases, end)
+            ]
+            if all(tokens[j].upos == "PRON" for j in heads):
+                end = clause_of[hi][1]
+        first_in_clause = not any(clause_of[q.index][0] == lo for q in verbs[:k])
+        if (
+            first_in_clause
+            and not conjuncts(tokens, start, trim_end(tokens, start, end), cases, p.subject)
+            and clausal(tokens, start, end) is None
+            and conjuncts(tokens, lo, p.index, cases, p.subject)
+        ):
+            start, end = lo, p.index
+        p.complement = (start, end)
+
+
+def _before_next_verb(tokens: list[Token], nxt: _Predicate) -> int:
+    """Where a complement ends before the next verb: before that verb's own subject
+    (`..., ja ne osallistuvat`) and the coordinator joining the two."""
+    end = nxt.index
+    while end > 0 and tokens[end - 1].lemma in TRIM_LEADING:
+        end -= 1
+    if nxt.subject and end - 1 in nxt.subject:
+        end = min(nxt.subject)
+    elif end > 0 and tokens[end - 1].upos == "PRON" and tokens[end - 1].feat("Case") == "Nom":
+        end -= 1  # `ne` in `..., ja ne osallistuvat`
+    return trim_coordinator(tokens, end)
+
+
+def _slug(name: str) -> str:
+    fold = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+    return regex.sub(r"[^a-z0-9]+", "-", name.lower().translate(fold)).strip("-") or "actor"
+
+
+def responsibility_id(actors: list[str], relation: str, task: str) -> str:
+    """A stable id from the actors, the relation and the normalised task."""
+    norm = " ".join(regex.findall(r"[\p{L}\p{N}]+", task.lower()))
+    digest = hashlib.sha1(f"{','.join(sorted(actors))}|{relation}|{norm}".encode()).hexdigest()
+    return f"r-{digest[:12]}"

@@ -1,0 +1,155 @@
+"""Responsibility extraction: accuracy against the gold files, span invariants, and one
+named test per construction of the genre."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.document import extract_document
+from pipeline.scoring import score
+from tests.conftest import DATA, SEED
+from tests.typeset import markup_to_text
+
+DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.md"))
+
+
+def _extract_text(text: str, name: str = "t.txt"):
+    return extract_document(name, text.encode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def test_docs():
+    return {
+        stem: extract_document(f"{stem}.txt", markup_to_text(DATA / "docs" / f"{stem}.md").encode())
+        for stem in DOCS
+    }
+
+
+def _gold(stem: str) -> dict:
+    return json.loads((DATA / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def test_seed_f1(seed_doc):
+    s = score(json.loads(seed_doc.model_dump_json()), _gold(SEED.stem))
+    assert s.f1 >= 0.95, (s.misses, s.extras)
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_test_document_f1(test_docs, stem):
+    s = score(json.loads(test_docs[stem].model_dump_json()), _gold(stem))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
+
+
+def test_typeset_pdf_scores_like_its_text(jarvilaakso_doc):
+    s = score(json.loads(jarvilaakso_doc.model_dump_json()), _gold("jarvilaakso-2025-2028"))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
+
+
+def test_no_responsibility_from_a_sentence_that_states_none(seed_doc, seed_gold):
+    """Every statement comes from a sentence the gold gives an item or an optional item."""
+    stating = {item["s"] for item in seed_gold["items"] + seed_gold["optional"]}
+    first = seed_doc.sections[0].start
+    sentences = sorted({(r.evidence.start, r.evidence.end) for r in seed_doc.responsibilities})
+    from pipeline.nlp import analyze_text, load_analyzer
+
+    units = analyze_text(load_analyzer("voikko"), seed_doc.text, seed_doc.blocks)
+    body = [(u.start, u.end) for u in units if u.kind == "sentence" and u.start >= first]
+    for span in sentences:
+        assert body.index(span) + 1 in stating, seed_doc.text[span[0] : span[1]]
+
+
+def test_spans_hold_for_every_document(seed_doc, test_docs, jarvilaakso_doc):
+    for doc in [seed_doc, jarvilaakso_doc, *test_docs.values()]:
+        for r in doc.responsibilities:
+            assert doc.text[r.task_span.start : r.task_span.end] == r.task
+            assert r.evidence.start <= r.task_span.start <= r.task_span.end <= r.evidence.end
+            assert r.evidence.pages and all(1 <= p <= doc.source.pages for p in r.evidence.pages)
+            assert all(a in {x.id for x in doc.actors} for a in r.actors + r.co_actors)
+
+
+def test_ids_are_unique_and_stable(seed_doc):
+    ids = [r.id for r in seed_doc.responsibilities]
+    assert len(ids) == len(set(ids))
+    again = extract_document(str(SEED))
+    assert [r.id for r in again.responsibilities] == ids
+
+
+def _one(doc, task_word: str):
+    matches = [r for r in doc.responsibilities if task_word in r.task.split()]
+    assert len(matches) == 1, [(r.relation, r.task) for r in doc.responsibilities]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        pytest.param("Kunta vastaa neuvonnasta.", "neuvonnasta",
+                     {"actors": ["kunta"], "relation": "vastata", "modality": "responsible"}, id="subject-verb-elative"),
+        pytest.param("Arvioinnista vastaa työ- ja elinkeinoministeriö.", "Arvioinnista",
+                     {"actors": ["tem"], "relation": "vastata"}, id="object-first"),
+        pytest.param("Kunta ei vastaa oleskeluluvista.", "oleskeluluvista",
+                     {"actors": ["kunta"], "negated": True}, id="negation"),
+        pytest.param("Hyvinvointialue voi tarjota psykososiaalista tukea.", "tukea",
+                     {"actors": ["hyvinvointialue"], "relation": "tarjota", "modality": "permission"}, id="permission"),
+        pytest.param("Kuntien tehtävänä on edistää yhdenvertaisuutta.", "yhdenvertaisuutta",
+                     {"actors": ["kunta"], "relation": "edistää"}, id="tehtavana-on-infinitive"),
+        pytest.param("ELY-keskusten tehtäviin kuuluu kuntien neuvonta.", "neuvonta",
+                     {"actors": ["ely"], "relation": "tehtävä", "modality": "task"}, id="tehtaviin-kuuluu"),
+        pytest.param("Kunnalla on vastuu kotoutumisen edistämisestä.", "edistämisestä",
+                     {"actors": ["kunta"], "relation": "vastuu", "modality": "responsible"}, id="llä-on-vastuu"),
+        pytest.param("Vastaamme kotoutumisohjelman laatimisesta.", "laatimisesta",
+                     {"actors": ["kunta"], "actor_source": "first_person"}, id="first-person"),
+        pytest.param("Kela maksaa etuudet. Se myös ratkaisee oikeuden sosiaaliturvaan.", "oikeuden",
+                     {"actors": ["kela"], "actor_source": "anaphora"}, id="pronoun-anaphora"),
+        pytest.param("Kunta vastaa seurannasta yhteistyössä TE-toimiston kanssa.", "seurannasta",
+                     {"co_actors": ["te"]}, id="co-actor"),
+        pytest.param("Järvilaakson kotoutumiskeskus vastaa työnhakijoiden palveluista.", "palveluista",
+                     {"actors": ["jarvilaakson-kotoutumiskeskus"], "actor_source": "subject"}, id="actor-the-registry-does-not-know"),
+        pytest.param("Kunnan tehtävänä on:\n\n• järjestää neuvontaa", "neuvontaa",
+                     {"actors": ["kunta"], "relation": "järjestää", "actor_source": "lead_in"}, id="lead-in-list"),
+        pytest.param("Kotoutumisen edistämisestä vastaavat:\n\n• kunta", "edistämisestä",
+                     {"actors": ["kunta"], "relation": "vastata", "actor_source": "lead_in"}, id="lead-in-whose-items-are-actors"),
+        pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
+    ],
+)  # fmt: skip
+def test_construction(text, word, expected):
+    doc = _extract_text(text)
+    if word is None:
+        assert doc.responsibilities == []
+        return
+    r = _one(doc, word)
+    for key, value in expected.items():
+        assert getattr(r, key) == value, (key, getattr(r, key))
+
+
+def test_unknown_actor_is_listed_as_unknown():
+    doc = _extract_text("Järvilaakson kotoutumiskeskus vastaa työnhakijoiden palveluista.")
+    actor = next(a for a in doc.actors if a.id == "jarvilaakson-kotoutumiskeskus")
+    assert actor.known is False and actor.name == "Järvilaakson kotoutumiskeskus"
+
+
+def test_a_registry_type_with_a_place_name_is_the_registry_actor():
+    doc = _extract_text("Keski-Pohjanmaan työllisyysalue vastaa työnhakijoiden palveluista.")
+    assert _one(doc, "palveluista").actors == ["tyollisyysalue"]
+
+
+def test_heading_stands_in_for_a_missing_subject():
+    doc = _extract_text("Toimijat ja vastuut\n\nKunta\n\nTehtävänä on järjestää neuvontaa.")
+    r = _one(doc, "neuvontaa")
+    assert r.actors == ["kunta"] and r.actor_source == "heading"
+
+
+def test_coordinated_genitive_attributes_stay_one_task():
+    doc = _extract_text(
+        "Maahanmuuttovirasto vastaa oleskelulupien ja kansalaisuuden myöntämisestä."
+    )
+    assert [r.task for r in doc.responsibilities] == [
+        "oleskelulupien ja kansalaisuuden myöntämisestä"
+    ]
+
+
+def test_suspended_hyphen_coordination_stays_one_task():
+    doc = _extract_text("Kunta vastaa työvoima- ja yrityspalveluista.")
+    assert [r.task for r in doc.responsibilities] == ["työvoima- ja yrityspalveluista"]
