@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from pipeline import morphology
 from pipeline.actors import find_mentions
 from pipeline.complements import (
     MARKER,
@@ -126,6 +127,7 @@ class _Predicate:
     actors: list[str]
     actor_source: str
     nominal: bool = False  # a `tehtävänä on` construction: a list of nouns or infinitives
+    item: bool = False  # completed by a list item, which may name its task in the nominative
     complement: tuple[int, int] | None = None  # token range [start, end)
     subject: frozenset[int] = frozenset()  # the subject's tokens: never a complement
 
@@ -170,6 +172,8 @@ class Extractor:
         found: list[Found] = []
         for p in predicates:
             tasks = self._tasks(p, s.tokens, s.start, s.end, mentions)
+            if lead_in and p.actors and _cataphoric(s.tokens, p):
+                tasks = []  # `vastaa seuraavista tehtävistä:`: the items are the tasks
             if lead_in and not tasks and p.actors:
                 self.open.setdefault(index, []).append(p)  # `X vastaa:` + items
             elif lead_in and tasks and not p.actors:
@@ -247,8 +251,10 @@ class Extractor:
             if resolved:
                 return resolved
         after = subjects(verb + 1, hi)
-        if after and not _has_nominative(tokens, lo, verb):
-            chosen = _coordinated(tokens, after)  # `Arvioinnista vastaa ministeriö`
+        if after:
+            # `Arvioinnista vastaa ministeriö`, `hankinnat tekee työvoimaviranomainen`:
+            # an actor after the verb is its subject when none stands before it
+            chosen = _coordinated(tokens, after)
             return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
         return [], "", frozenset()
 
@@ -328,6 +334,10 @@ class Extractor:
             nominal = self._nominal(tokens, mentions, i, heading_actors)
             if nominal is not None:
                 out += nominal
+                continue
+            necessive = self._necessive(tokens, mentions, i, heading_actors)
+            if necessive is not None:
+                out.append(necessive)
                 continue
             verb = self._verbal(tokens, mentions, i, clause_of[i], out, heading_actors)
             if verb is not None:
@@ -422,6 +432,29 @@ class Extractor:
             )
         ]
 
+    def _necessive(
+        self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]
+    ) -> _Predicate | None:
+        """`Kaupungin on järjestettävä opetus`: a duty, of the genitive before `on`, or
+        of the section's actor where none is named (`on järjestettävä`)."""
+        tok = tokens[i]
+        if not (tok.feat("PartForm") == "Pres" and tok.feat("Voice") == "Pass"):
+            return None
+        olla = next(
+            (j for j in range(i - 1, max(-1, i - 3), -1) if tokens[j].lemma == "olla"), None
+        )
+        if olla is None or tokens[olla].feat("VerbForm") != "Fin":
+            return None
+        negated = _negated(tokens, max(0, olla - 2), i)
+        actors, source = self._owner(tokens, mentions, olla, "Gen", heading_actors)
+        if not actors and heading_actors:
+            actors, source = list(heading_actors), "heading"
+        if not actors:
+            return None
+        self._note(actors)
+        relation = morphology.participle_verb(tok.text) or tok.lemma
+        return _Predicate(i, relation, "obligation", negated, actors, source)
+
     def _owner(
         self,
         tokens: list[Token],
@@ -432,12 +465,23 @@ class Extractor:
     ) -> tuple[list[str], str]:
         """Whose task a nominal construction at token i states: the genitive (or adessive)
         before it, a relative or personal pronoun, a generic noun, or the heading."""
-        owners = [m for m in mentions if m.last < i and m.case == case]
-        if owners and i - owners[-1].last <= 3:
-            return dedupe(m.actor for m in _coordinated(tokens, owners)), "subject"
         prev = i - 1
         while prev >= 0 and tokens[prev].lemma in TRIM_LEADING:
             prev -= 1
+        owners = [m for m in mentions if m.last < i and m.case == case]
+        adjacent = (
+            prev >= 0
+            and tokens[prev].feat("Case") == case
+            and tokens[prev].upos in ("NOUN", "PROPN")
+        )
+        if adjacent and not any(m.last == prev for m in owners):
+            # `Kaupungin maahanmuuttopalvelujen tehtäviin`: the owner is the noun next to
+            # the construction, even when an earlier word names a registry actor
+            resolved = self._resolve(tokens, prev, max(0, prev - 4))
+            if resolved:
+                return resolved[0], resolved[1]
+        if owners and i - owners[-1].last <= 3:
+            return dedupe(m.actor for m in _coordinated(tokens, owners)), "subject"
         if prev < 0:
             return (list(heading_actors), "heading") if heading_actors else ([], "")
         before = tokens[prev]
@@ -481,6 +525,8 @@ class Extractor:
                     out += self._tasks(q, tokens, evidence_start, evidence_end, mentions)
                 return out
         cases = frozenset({"Nom"}) if p.nominal else governed_cases(p.relation)
+        if p.item:
+            cases = cases | {"Nom"}  # `vastaa seuraavista:` + `1) valmistelu ja seuranta;`
         clause = clausal(tokens, lo, hi)
         parts = [clause] if clause else conjuncts(tokens, lo, hi, cases, p.subject)
         if (
@@ -553,6 +599,16 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     for a, b in itertools.pairwise(bounds):
         out += [(a, b)] * (b - a)
     return out
+
+
+def _cataphoric(tokens: list[Token], p: _Predicate) -> bool:
+    """Whether the predicate's complement only points ahead to a list (`seuraavista
+    tehtävistä`, `seuraavat`, `näistä`)."""
+    if p.complement is None:
+        return False
+    lo, hi = p.complement
+    words = [t for t in tokens[lo:hi] if t.upos != "PUNCT"]
+    return bool(words) and words[0].lemma in ("seuraava", "tämä", "seuraavasti") and len(words) <= 3
 
 
 def _is_predicate_verb(tok: Token) -> bool:
@@ -668,7 +724,7 @@ def _item_predicates(tokens: list[Token], start: int, p: _Predicate) -> list[_Pr
             )
             for k, i in enumerate(verbs)
         ]
-    return [replace(p, actor_source="lead_in", complement=(start, len(tokens)))]
+    return [replace(p, actor_source="lead_in", item=True, complement=(start, len(tokens)))]
 
 
 def _assign_complements(

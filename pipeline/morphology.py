@@ -123,3 +123,14 @@ def frequency(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word.lower(), "fi"))
+
+
+def participle_verb(word: str) -> str | None:
+    """The verb a participle comes from (`järjestettävä` -> `järjestää`), or None."""
+    for a in analyze(word):
+        if a.get("PARTICIPLE"):
+            bases = a.get("WORDBASES", "")
+            start, end = bases.find("("), bases.find(")")
+            if 0 <= start < end:
+                return bases[start + 1 : end]
+    return None

@@ -111,6 +111,12 @@ def _one(doc, task_word: str):
                      {"actors": ["kunta"], "relation": "järjestää", "actor_source": "lead_in"}, id="lead-in-list"),
         pytest.param("Kotoutumisen edistämisestä vastaavat:\n\n• kunta", "edistämisestä",
                      {"actors": ["kunta"], "relation": "vastata", "actor_source": "lead_in"}, id="lead-in-whose-items-are-actors"),
+        pytest.param("Kaupungin on järjestettävä suomen kielen opetus.", "opetus",
+                     {"actors": ["kunta"], "relation": "järjestää", "modality": "obligation"}, id="necessive-duty"),
+        pytest.param("Kaupunki vastaa seuraavista tehtävistä:\n\n1) ohjelman valmistelu;", "valmistelu",
+                     {"actors": ["kunta"], "relation": "vastata", "actor_source": "lead_in"}, id="cataphoric-lead-in"),
+        pytest.param("Elinvoimakeskus ei vastaa hankinnoista, vaan hankinnat tekee työvoimaviranomainen.", "hankinnat",
+                     {"actors": ["tyovoimaviranomainen"], "relation": "tehdä", "negated": False}, id="object-first-after-vaan"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
     ],
 )  # fmt: skip
