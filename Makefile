@@ -10,9 +10,11 @@ DEBS := libvoikko1 voikko-fi
 
 SOURCES := $(sort $(wildcard sources/*.pdf sources/*.txt))
 OUTPUTS := $(patsubst sources/%,outputs/%.json,$(basename $(SOURCES)))
+# Reviewed period comparisons: outputs/<old>-vs-<new>.diff.md
+DIFFS := outputs/forssan-seutu-2021-2024-vs-2025-2028.diff.md
 CODE := $(shell find pipeline -name '*.py' -o -name '*.toml')
 
-.PHONY: all setup setup-stanza system-deps extract test lint schema models bench clean
+.PHONY: all setup setup-stanza system-deps extract test lint schema models bench diff fixtures clean
 .DELETE_ON_ERROR:
 
 all: extract
@@ -40,7 +42,7 @@ $(STAMP): pyproject.toml | system-deps
 # Every source to outputs/<stem>.json; only what changed (source or code) is redone,
 # in parallel under `make -j`; -k so one bad document does not stop the others.
 extract: setup
-	@$(MAKE) --no-print-directory -k $(OUTPUTS)
+	@$(MAKE) --no-print-directory -k $(OUTPUTS) $(DIFFS)
 
 outputs/%.json: sources/%.txt $(CODE) | $(STAMP)
 	$(PY) -m pipeline extract $< -o $@
@@ -48,12 +50,30 @@ outputs/%.json: sources/%.txt $(CODE) | $(STAMP)
 outputs/%.json: sources/%.pdf $(CODE) | $(STAMP)
 	$(PY) -m pipeline extract $< -o $@
 
+# `diff` exits 1 when the periods differ, which is the expected outcome here.
+outputs/forssan-seutu-2021-2024-vs-2025-2028.diff.md: outputs/forssan-seutu-2021-2024-liite-6.json outputs/forssan-seutu-2025-2028-liite-6.json
+	$(PY) -m pipeline diff $^ -o $@ || [ $$? -eq 1 ]
+
+# Re-typeset the PDF sources written for the project from their markup in tests/data/docs.
+fixtures: setup
+	$(PY) -c "from pathlib import Path; from tests.typeset import read_markup, typeset_pdf; \
+	typeset_pdf(Path('sources/forssan-seutu-2025-2028-liite-6.pdf'), \
+	read_markup(Path('tests/data/docs/forssan-seutu-2025-2028-liite-6.md')), \
+	header='Forssan seudun kotoutumisohjelma 2025–2028')"
+
 test: setup
 	$(PY) -m pytest -q
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests bench
 	$(VENV)/bin/mypy
+
+# Compare two programme periods: make diff OLD=outputs/a.json NEW=outputs/b.json [FORMAT=html]
+FORMAT ?= md
+diff: setup
+	@if [ -z "$(OLD)" ] || [ -z "$(NEW)" ]; then \
+	  echo "error: give the two outputs to compare: make diff OLD=outputs/old.json NEW=outputs/new.json" >&2; exit 2; fi
+	$(PY) -m pipeline diff $(OLD) $(NEW) --format $(FORMAT)
 
 schema: setup
 	$(PY) -m pipeline schema schemas
@@ -73,6 +93,8 @@ models: setup-stanza
 bench: setup
 	$(PY) bench/repair.py
 	$(PY) bench/nlp.py
+	$(PY) bench/accuracy.py --quiet
+	$(PY) bench/diff.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

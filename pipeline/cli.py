@@ -2,6 +2,7 @@
 
     python -m pipeline extract SOURCE... [-o OUT]
     python -m pipeline repair FILE|- [--log FILE]
+    python -m pipeline diff OLD.json NEW.json [--format md|json|html] [-o FILE]
     python -m pipeline validate FILE.json...
     python -m pipeline schema [DIR]
 
@@ -17,19 +18,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from pipeline import __version__, morphology
+from pipeline.diff import diff_documents
 from pipeline.document import check_environment, extract_document
 from pipeline.errors import PipelineError
 from pipeline.ingest import read_source
 from pipeline.layout import reflow
-from pipeline.models import ExtractedDocument
+from pipeline.models import DiffReport, ExtractedDocument
 from pipeline.nlp import BACKENDS
 from pipeline.output import to_json, write_atomic, write_schema
 from pipeline.repair import repair
+from pipeline.report import render_html, render_markdown
 
-SCHEMAS: dict[str, type[ExtractedDocument]] = {"document": ExtractedDocument}
+SCHEMAS: dict[str, type[BaseModel]] = {"document": ExtractedDocument, "diff": DiffReport}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,6 +74,20 @@ def _parser() -> argparse.ArgumentParser:
     re_.add_argument("source", metavar="FILE")
     re_.add_argument("--log", metavar="FILE", help="write the repair log (JSON) to FILE")
 
+    di = sub.add_parser(
+        "diff",
+        help="compare two programme periods",
+        description="Compare two extracted documents (two programme periods) and report "
+        "which responsibilities were added, removed, reworded, moved between actors, or "
+        "changed modality, negation or section. Exit 0: no changes; 1: changes; 2: error.",
+    )
+    di.add_argument("old", metavar="OLD.json")
+    di.add_argument("new", metavar="NEW.json")
+    di.add_argument("--format", choices=("md", "json", "html"), default="md")
+    di.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)"
+    )
+
     va = sub.add_parser(
         "validate",
         help="check JSON files against the published models",
@@ -96,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _repair(args.source, args.log)
         if args.command == "validate":
             return _validate(args.files)
+        if args.command == "diff":
+            return _diff(args.old, args.new, args.format, args.output)
         if args.command == "schema":
             for name, model in SCHEMAS.items():
                 print(write_schema(Path(args.directory), name, model))
@@ -152,6 +171,43 @@ def _target(source: str, output: str | None) -> Path:
         return Path(output)
     stem = "stdin" if source == "-" else Path(source).stem
     return Path(output or "outputs") / f"{stem}.json"
+
+
+def _load(name: str) -> ExtractedDocument:
+    """An extracted document for `diff`; one-line errors for anything else."""
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise PipelineError(f"{name}: no such file; give an output of `extract`") from e
+    except IsADirectoryError as e:
+        raise PipelineError(f"{name}: is a directory; give an output of `extract`") from e
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise PipelineError(f"{name}: is not JSON; give an output of `extract`") from e
+    try:
+        return ExtractedDocument.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "(document)"
+        raise PipelineError(
+            f"{name}: does not match the contract at {where}: {first['msg']}; "
+            "re-extract it with this version"
+        ) from e
+
+
+def _diff(old: str, new: str, fmt: str, output: str | None) -> int:
+    a, b = _load(old), _load(new)
+    report = diff_documents(a, b)
+    if fmt == "json":
+        content = to_json(report)
+    elif fmt == "html":
+        content = render_html(report, a, b)
+    else:
+        content = render_markdown(report, a, b)
+    if output:
+        write_atomic(Path(output), content)
+    else:
+        sys.stdout.write(content)
+    return 1 if report.summary else 0
 
 
 def _validate(files: list[str]) -> int:

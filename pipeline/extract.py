@@ -152,13 +152,18 @@ class Extractor:
         self.recent: list[str] = []  # subjects so far, most recent last
         self.open: dict[int, list[_Predicate]] = {}  # lead-in -> predicates its items complete
         self.actor_lists: dict[int, list[Found]] = {}  # lead-in -> tasks its items' actors take
+        self._subject_in_sentence = False  # whether the current sentence named a subject yet
 
     # --- units ------------------------------------------------------------------------
 
     def sentence(self, index: int, s: Sentence, heading_actors: list[str]) -> list[Found]:
         """The responsibilities stated by unit `index` of the document."""
-        if s.kind == "heading" or not s.tokens:
+        if s.kind == "heading":
+            self.last_actors = []  # a pronoun does not refer across a heading
             return []
+        if not s.tokens:
+            return []
+        self._subject_in_sentence = False
         if s.kind == "item" and s.lead_in in self.open:
             return self._item(s, self.open[s.lead_in])
         if s.kind == "item" and s.lead_in in self.actor_lists:
@@ -219,6 +224,7 @@ class Extractor:
         """Actors just named as a subject: what a later pronoun or generic noun refers to."""
         if not actors:
             return
+        self._subject_in_sentence = True
         self.last_actors = list(actors)
         for actor in actors:
             if actor in self.recent:
@@ -275,6 +281,8 @@ class Extractor:
         not know."""
         tok = tokens[head]
         if tok.lemma in _PRONOUNS:
+            if not self._subject_in_sentence and _nominative_before(tokens, head):
+                return None  # `Ohjelma sisältää ..., ja se ohjaa`: it refers to that noun
             actors = self._pronoun(tok.lemma)
             return (actors, "anaphora", frozenset({head})) if actors else None
         lemma = tok.lemma.lower()
@@ -552,6 +560,9 @@ class Extractor:
             if lo <= m.first < hi and m.last + 1 < hi and tokens[m.last + 1].lemma == "kanssa"
         ]
         where = scope(self.text, tokens, lo, hi)
+        # A permission or a duty (`voi`, `on -ttava`) says more than the verb's own sense.
+        constructed = p.modality in ("permission", "obligation")
+        modality = p.modality if constructed else modality_of(relation, p.modality)
         found = []
         for a, b in parts:
             a = trim_start(tokens, a, b)
@@ -561,7 +572,7 @@ class Extractor:
                 Found(
                     actors=list(p.actors),
                     relation=relation,
-                    modality=modality_of(relation, p.modality),
+                    modality=modality,
                     task_start=tokens[a].start,
                     task_end=tokens[b - 1].end,
                     negated=p.negated or (a > 0 and tokens[a - 1].text.lower() == "eikä"),
@@ -677,6 +688,10 @@ def _subject_head(tokens: list[Token], lo: int, verb: int) -> int | None:
             continue
         return j
     return None
+
+
+def _nominative_before(tokens: list[Token], i: int) -> bool:
+    return any(t.upos in ("NOUN", "PROPN") and t.feat("Case") == "Nom" for t in tokens[:i])
 
 
 def _has_nominative(tokens: list[Token], lo: int, hi: int) -> bool:

@@ -233,3 +233,76 @@ class ExtractedDocument(Model):
             if self.text[resp.task_span.start : resp.task_span.end] != resp.task:
                 raise ValueError(f"responsibility {resp.id}: task does not match its task_span")
         return self
+
+
+# --- the comparison of two programme periods ------------------------------------------
+
+DIFF_SCHEMA_VERSION = "1.0.0"
+
+ChangeKind = Literal[
+    "added",
+    "removed",
+    "reworded",
+    "moved",
+    "modality_changed",
+    "negation_changed",
+    "actor_renamed",
+    "section_moved",
+]
+
+
+class DocumentRef(Model):
+    """Which extracted document a side of the comparison is."""
+
+    path: str
+    sha256: str
+    title: str | None
+    programme: Programme | None
+
+
+class Change(Model):
+    """One responsibility that differs between the periods."""
+
+    kind: ChangeKind
+    old: Responsibility | None
+    new: Responsibility | None
+    actors: list[str] = Field(description="Actor ids the change concerns (old and new).")
+    similarity: float | None = Field(
+        default=None, description="Task similarity (0..1) of a matched pair."
+    )
+    note: str = Field(description="What changed, in a sentence a reviewer can read.")
+
+
+class SectionChange(Model):
+    kind: Literal["section_moved", "section_added", "section_removed"]
+    id: str
+    heading: str
+    old_position: int | None
+    new_position: int | None
+
+
+class ActorChange(Model):
+    kind: Literal["actor_added", "actor_removed"]
+    actor: Actor
+
+
+class MetadataChange(Model):
+    kind: Literal["metadata_changed"] = "metadata_changed"
+    field: str
+    old: str | None
+    new: str | None
+
+
+class DiffReport(Model):
+    """What changed in the division of responsibilities between two programme periods."""
+
+    model_config = ConfigDict(extra="forbid", title="DiffReport")
+
+    schema_version: str = Field(default=DIFF_SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
+    old: DocumentRef
+    new: DocumentRef
+    summary: dict[str, int]
+    changes: list[Change]
+    sections: list[SectionChange]
+    actors: list[ActorChange]
+    metadata: list[MetadataChange]

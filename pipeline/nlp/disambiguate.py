@@ -16,7 +16,8 @@ the first pass's choices for the neighbours):
 - an adjective or participle agreeing in case and number with the next noun is
   an attribute; otherwise a noun reading of the same lemma wins (`tehtävänä on`);
 - an adposition needs a genitive before it (`kotouttamisen kannalta`);
-- a capitalised word inside a sentence is preferably a name (`Suomea`).
+- a capitalised word inside a sentence is preferably a name (`Suomea`);
+- a present passive participle after `olla` states a duty (`on järjestettävä`).
 
 It is a small rule-based tagger; the stanza backend is the higher-accuracy option.
 """
@@ -135,6 +136,13 @@ def _context(
             score += 2.5
         if not _licensed(words, readings, i):
             score -= 1.5  # a first infinitive needs a verb or noun that governs it
+    if (
+        r.has("PartForm", "Pres")
+        and r.has("Voice", "Pass")
+        and prev is not None
+        and _certainly(readings[prev], "olla")
+    ):
+        score += 3.0  # `kuntien on osallistuttava`: a duty, not a noun
     if r.upos == "ADJ" and not r.has("NumType", "Ord"):
         if _agrees_with_next_noun(r, nxt):
             score += 1.5
