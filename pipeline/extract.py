@@ -250,7 +250,23 @@ class Extractor:
         before = subjects(lo, verb)
         if before:
             chosen = _coordinated(tokens, before)
-            return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
+            actors = dedupe(m.actor for m in chosen)
+            span = _tokens_of(chosen)
+            # `Seurakunnat ja järjestöt`: an organisation the registry does not know,
+            # coordinated with a registry actor, shares the statement
+            j = chosen[0].first - 1
+            while (
+                j > lo
+                and tokens[j].text in (",", "ja", "sekä")
+                and tokens[j - 1].feat("Case") == "Nom"
+            ):
+                resolved = self._resolve(tokens, j - 1, lo)
+                if not resolved or resolved[1] != "subject":
+                    break
+                actors = dedupe([*resolved[0], *actors])
+                span = span | resolved[2]
+                j = min(resolved[2]) - 1
+            return actors, "subject", span
         head = _subject_head(tokens, lo, verb)
         if head is not None:
             resolved = self._resolve(tokens, head, lo)

@@ -86,6 +86,8 @@ ORGANISATION_HEADS = (
     "yhdistys", "järjestö", "säätiö", "neuvosto", "lautakunta", "toimi", "hallitus",
     "valtuusto", "koordinaattori", "yksikkö", "laitos", "ministeriö", "viranomainen",
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
+    "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
+    "palvelualue", "tulosalue", "museo", "opisto",
 )  # fmt: skip
 
 # Group nouns that can head an apposition listing actors: `ministeriöt – OKM, ...`.

@@ -150,7 +150,12 @@ def _compound_verb(word: str, readings: list[Reading]) -> list[Reading]:
         cut = len(structure.rsplit("=", 1)[0].replace("=", ""))
         head, last = word[:cut], word[cut:]
         for b in morphology.analyze(last):
-            if b.get("CLASS") == "teonsana" and b.get("MOOD") in ("indicative", "conditional"):
+            third_person = b.get("PERSON") in ("3", "4")  # `tuen` (1sg) is a genitive here
+            if (
+                b.get("CLASS") == "teonsana"
+                and b.get("MOOD") in ("indicative", "conditional")
+                and third_person
+            ):
                 verb = head.lower() + b.get("BASEFORM", last)
                 return [Reading(verb, "VERB", feats(b), 2, -1.0)]
     return []
@@ -176,6 +181,8 @@ def _from_analyses(
             prior -= 3.0  # a lower-case word is rarely a name
         if a.get("MOOD") == "imperative":
             prior -= 2.0  # programmes describe, they do not command
+        elif a.get("PERSON") in ("1", "2") and a.get("NUMBER") == "singular":
+            prior -= 2.0  # nor speak as `minä` or to `sinä` (`tuen` is a genitive)
         if a.get("MOOD") == "MINEN-infinitive":
             prior += 1.0  # `kehittämistä` is the verbal noun, not an agent participle
         feature_string = feats(a)
