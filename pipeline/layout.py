@@ -64,6 +64,7 @@ class Line:
     width_ratio: float  # how much of the full text width the line fills (0..1+)
     indent: float  # left edge relative to the page's text column, in line heights
     emphasised: bool  # bold or larger than the body text: a heading signal
+    measured: bool = False  # indent from PDF geometry (not from leading spaces)
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,7 @@ def _pdf_lines(pages: list[PageLines], raw: RawDocument) -> list[Line]:
                     width_ratio=(x1 - left) / column,
                     indent=(x0 - left) / line_height,
                     emphasised=emphasised,
+                    measured=True,
                 )
             )
             prev = ln
@@ -390,8 +392,11 @@ def _heading_like_simple(line: Line) -> bool:
     )
 
 
-def _starts_block(lines: list[Line], i: int, kinds: list[BlockKind]) -> BlockKind | None:
-    """The kind of block line i starts, or None when it continues the previous block."""
+def _starts_block(
+    lines: list[Line], i: int, kinds: list[BlockKind], block_start: int
+) -> BlockKind | None:
+    """The kind of block line i starts, or None when it continues the block that line
+    `block_start` opened."""
     line = lines[i]
     if i == 0:
         return (
@@ -416,12 +421,13 @@ def _starts_block(lines: list[Line], i: int, kinds: list[BlockKind]) -> BlockKin
     if line.gap_before == "blank":
         return None if mid_sentence and _starts_lower(line.text) else "paragraph"
     if kinds[i - 1] == "item":
-        # An item's wrapped line starts lower-case or hangs indented under the item text.
-        if (
-            _starts_lower(line.text)
-            or line.indent > prev.indent + 0.5
-            or not _ends_sentence(prev.text)
-        ):
+        # An item's wrapped line starts lower-case or hangs indented under the item
+        # text; in a PDF a line back at the marker's edge starts a new paragraph.
+        if _starts_lower(line.text):
+            return None
+        if line.measured:
+            return None if line.indent > lines[block_start].indent + 0.5 else "paragraph"
+        if line.indent > prev.indent + 0.5 or not _ends_sentence(prev.text):
             return None
         return "paragraph"
     # Same flow, no gap: a short line that ends a sentence ended its paragraph.
@@ -440,6 +446,7 @@ def _assemble(
     hyphens: list[HyphenBreak] = []
     kinds: list[BlockKind] = []
     block_start = 0
+    block_line = 0  # the line that opened the current block
     current: BlockKind | None = None
 
     def emit(s: str, page: int) -> None:
@@ -450,14 +457,14 @@ def _assemble(
         length += len(s)
 
     for i, line in enumerate(lines):
-        starts = _starts_block(lines, i, kinds)
+        starts = _starts_block(lines, i, kinds, block_line)
         kind: BlockKind = starts or current or "paragraph"
         kinds.append(kind)
         if starts is not None:
             if current is not None:
                 blocks.append(Block(current, block_start, length))
                 emit(BLOCK_SEPARATOR, lines[i - 1].page)
-            block_start, current = length, starts
+            block_start, block_line, current = length, i, starts
             emit(line.text, line.page)
             continue
         prev = parts[-1]

@@ -159,3 +159,18 @@ def test_coordinated_genitive_attributes_stay_one_task():
 def test_suspended_hyphen_coordination_stays_one_task():
     doc = _extract_text("Kunta vastaa työvoima- ja yrityspalveluista.")
     assert [r.task for r in doc.responsibilities] == ["työvoima- ja yrityspalveluista"]
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_typeset_document_scores_like_its_text(tmp_path, stem):
+    """Each test document typeset narrow and short (many hyphenated line ends, sentences
+    across page breaks, headers and page numbers) extracts as well as its text."""
+    from tests.typeset import read_markup, typeset_pdf
+
+    pdf = typeset_pdf(tmp_path / f"{stem}.pdf", read_markup(DATA / "docs" / f"{stem}.md"), header=stem, page_height=500, measure=300)
+    doc = extract_document(str(pdf))
+    assert doc.source.pages >= 2
+    s = score(json.loads(doc.model_dump_json()), _gold(stem))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
+    for r in doc.responsibilities:
+        assert doc.text[r.task_span.start : r.task_span.end] == r.task
