@@ -68,6 +68,7 @@ _POSTPOSITIONS = frozenset(
     }
 )
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
+_PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
 _CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
@@ -119,7 +120,8 @@ class Evidence:
     def joined_elsewhere(self, token: str, left: str, right: str) -> bool:
         """Whether the letters around the boundary stand inside another word of the
         document: then the boundary is word-internal, not a lost space."""
-        seam = (left[-4:] + right[:4]).lower()
+        head = right[:4]
+        seam = (left[-(8 - len(head)) :] + head).lower()  # eight letters across the boundary
         start = 0
         while (i := self._vocabulary.find(seam, start)) >= 0:
             word_start = self._vocabulary.rfind(" ", 0, i) + 1
@@ -159,8 +161,9 @@ def _plausibility(word: str) -> float:
     if not bounds:
         return 0.0
     cuts = [0, *bounds, len(word)]
-    parts = [word[a:b] for a, b in itertools.pairwise(cuts)]
-    return max(0.0, min(zipf(p) for p in parts) - 1.5)
+    # Parts that are words of their own (`kotoutumis-` is not one) count.
+    found_parts = [f for f in (zipf(word[a:b]) for a, b in itertools.pairwise(cuts)) if f > 0]
+    return max(0.0, min(found_parts) - 1.5) if found_parts else 0.0
 
 
 def known(word: str) -> bool:
@@ -427,6 +430,11 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         a.get("CLASS") == "suhdesana" for a in _readings(right)
     ):
         return 2.5, f"{right!r} is a postposition"
+    if right.lower() in CONJUNCTIONS:
+        return 2.5, f"{right!r} is a conjunction"
+    partitive = any(a.get("SIJAMUOTO") == "osanto" for a in _readings(right))
+    if left.lower() in _PREPOSITIONS and partitive:
+        return 2.5, f"{left!r} is a preposition before the partitive {right!r}"
     analyses = _readings(left)
     if not analyses:
         return 0.0, None
@@ -468,6 +476,8 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if adjective and case and case != "nimento" and _agrees(left, right):
         return 2.5, f"{left!r} agrees in case with {right!r}"
     if adjective and case == "nimento":
+        if first.get("PARTICIPLE") or left.lower().endswith(("ton", "tön")):
+            return 2.0, f"{left!r} is a participle or a -ton adjective, which begin no compound"
         return 1.0, f"{left!r} is an adjective"
     if adjective and case:
         return 2.0, f"{left!r} is an inflected adjective"

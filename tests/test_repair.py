@@ -189,3 +189,14 @@ def test_undecided_hyphen_is_left_with_a_warning():
     result = _repair("Kunta Xqzv-\nbrrk vastaa.")
     assert "Xqzv-brrk" in result.text
     assert [code for code, _ in result.warnings] == ["hyphen-undecided"]
+
+
+def test_clean_documents_are_left_alone():
+    """The test documents are clean text: the repair stage must change nothing in them."""
+    from pipeline.document import extract_document
+    from tests.conftest import DATA
+    from tests.typeset import markup_to_text
+
+    for path in sorted((DATA / "docs").glob("*.md")):
+        doc = extract_document(f"{path.stem}.txt", markup_to_text(path).encode("utf-8"))
+        assert doc.repairs == [], (path.stem, [(r.original, r.replacement) for r in doc.repairs])
