@@ -105,7 +105,7 @@ def reflow(raw: RawDocument) -> Reflowed:
     if raw.format == "pdf":
         pages = [[(ln, p.number) for ln in p.lines] for p in raw.pages]
         furniture, pages = _remove_furniture(pages, raw)
-        lines = _pdf_lines(pages, raw)
+        lines = _pdf_lines(pages)
     else:
         lines, inferred = _text_lines(raw)
         if inferred:
@@ -267,7 +267,7 @@ def _shape(text: str) -> str:
     return regex.sub(r"\d+", "#", regex.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _pdf_lines(pages: list[PageLines], raw: RawDocument) -> list[Line]:
+def _pdf_lines(pages: list[PageLines]) -> list[Line]:
     body = [ln for page in pages for ln, _ in page]
     if not body:
         return []

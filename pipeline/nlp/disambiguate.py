@@ -109,7 +109,7 @@ def _context(
     clause = _clause(words, i)
     prev = _previous_content(words, i)
     nxt = readings[i + 1] if i + 1 < len(words) else []
-    after_negation = _negated(words, readings, i)
+    after_negation = _negated(readings, i)
     after_modal = prev is not None and _certainly(readings[prev], "modal")
     if r.finite and not r.has("Mood", "Imp"):
         if after_negation:
@@ -125,7 +125,7 @@ def _context(
         if r.lemma in _MODAL_LEMMAS and any(o.infinitive for o in nxt):
             score += 2.5  # `voi myöntää`: a modal before an infinitive
         connegative = r.has("Voice", "Pass") and r.has("Mood", "Ind") and not words[i].endswith("n")
-        if (connegative or r.has("Connegative", "Yes")) and not _negated(words, readings, i):
+        if (connegative or r.has("Connegative", "Yes")) and not _negated(readings, i):
             score -= 2.5
     if r.infinitive:
         if after_modal:
@@ -231,7 +231,7 @@ def _is_genitive(rs: list[Reading], picked: Reading | None) -> bool:
     return bool(rs) and all(r.case == "Gen" for r in rs)
 
 
-def _negated(words: list[str], readings: list[list[Reading]], i: int) -> bool:
+def _negated(readings: list[list[Reading]], i: int) -> bool:
     return any(
         any(r.lemma in _NEGATION_LEMMAS for r in readings[j]) for j in range(max(0, i - 3), i)
     )

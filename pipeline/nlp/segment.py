@@ -115,7 +115,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = tokens[0].start if tokens else start
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if _ends_sentence(tok, nxt, tokens[i - 1] if i else None):
+        if _ends_sentence(tok, nxt):
             spans.append((begin, tok.end))
             begin = nxt.start
     if tokens:
@@ -123,7 +123,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_sentence(tok: RawToken, nxt: RawToken, prev: RawToken | None) -> bool:
+def _ends_sentence(tok: RawToken, nxt: RawToken) -> bool:
     first = nxt.text[:1]
     starts_new = first.isupper() or first.isdigit() or first in _OPENING
     if not starts_new:
