@@ -62,9 +62,15 @@ def extract_responsibilities(
 
 
 def _section_at(sections: list[Section], offset: int) -> Section | None:
-    """The innermost section containing `offset`."""
-    inside = [s for s in sections if s.start <= offset < max(s.end, s.start + 1)]
-    return max(inside, key=lambda s: s.start) if inside else None
+    """The innermost section containing `offset`: the latest-starting one that does
+    (sections come in text order; nested ones start inside their parent)."""
+    i = bisect.bisect_right([s.start for s in sections], offset) - 1
+    while i >= 0:
+        s = sections[i]
+        if s.start <= offset < max(s.end, s.start + 1):
+            return s
+        i -= 1
+    return None
 
 
 def _pages(pages: list[Page], start: int, end: int) -> list[int]:
