@@ -3,6 +3,7 @@
     python -m pipeline extract SOURCE... [-o OUT]
     python -m pipeline repair FILE|- [--log FILE]
     python -m pipeline diff OLD.json NEW.json [--format md|json|html] [-o FILE]
+    python -m pipeline table FILE.json [-o FILE.csv] [--delimiter ;]
     python -m pipeline validate FILE.json...
     python -m pipeline schema [DIR]
 
@@ -30,7 +31,7 @@ from pipeline.models import DiffReport, ExtractedDocument
 from pipeline.nlp import BACKENDS
 from pipeline.output import to_json, write_atomic, write_schema
 from pipeline.repair import repair
-from pipeline.report import render_html, render_markdown
+from pipeline.report import render_html, render_markdown, responsibilities_csv
 
 SCHEMAS: dict[str, type[BaseModel]] = {"document": ExtractedDocument, "diff": DiffReport}
 
@@ -88,6 +89,18 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)"
     )
 
+    ta = sub.add_parser(
+        "table",
+        help="the responsibilities of an extracted document as a spreadsheet (CSV)",
+        description="Write the responsibilities of FILE.json as CSV, one row per statement: "
+        "actors, relation, modality, task, negation, section, pages and the sentence.",
+    )
+    ta.add_argument("file", metavar="FILE.json")
+    ta.add_argument("-o", "--output", metavar="FILE.csv", help="default: stdout")
+    ta.add_argument(
+        "--delimiter", default=",", help="field separator (`;` for a Finnish Excel), default `,`"
+    )
+
     va = sub.add_parser(
         "validate",
         help="check JSON files against the published models",
@@ -115,6 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.files)
         if args.command == "diff":
             return _diff(args.old, args.new, args.format, args.output)
+        if args.command == "table":
+            content = responsibilities_csv(_load(args.file), args.delimiter)
+            if args.output:
+                # A byte-order mark lets spreadsheet programs see UTF-8 (ä, ö).
+                write_atomic(Path(args.output), "\ufeff" + content)
+            else:
+                sys.stdout.write(content)
+            return 0
         if args.command == "schema":
             for name, model in SCHEMAS.items():
                 print(write_schema(Path(args.directory), name, model))

@@ -1,12 +1,15 @@
-"""Rendering a `DiffReport` for review: Markdown (for reading and for git) and one
-self-contained HTML page (side by side per actor). Both quote the statements
-from the two documents with their page numbers; every piece of document text is
-escaped in HTML. Rendering is deterministic.
+"""Rendering for people: a `DiffReport` as Markdown (for reading and for git) or as
+one self-contained HTML page (side by side per actor), both quoting the
+statements from the two documents with their page numbers (every piece of
+document text escaped in HTML); and a document's responsibilities as CSV for a
+spreadsheet. Rendering is deterministic.
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from collections import defaultdict
 
 from pipeline.actors import registry
@@ -166,3 +169,32 @@ def _cell(doc: ExtractedDocument, r: Responsibility | None) -> str:
         f'{e(names)} — {e(r.relation)}: <span class="task">{e(r.task)}</span>'
         f'<br>{e(sentence)} <span class="page">(p. {e(pages)})</span>'
     )
+
+
+def responsibilities_csv(doc: ExtractedDocument, delimiter: str = ",") -> str:
+    """One row per responsibility, in text order, with the names a reader knows."""
+    names = {a.id: a.name for a in doc.actors}
+    headings = {s.id: s.heading for s in doc.sections}
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(
+        ["actors", "relation", "modality", "task", "negated", "co-actors", "target group",
+         "section", "pages", "sentence", "id"]
+    )  # fmt: skip
+    for r in doc.responsibilities:
+        writer.writerow(
+            [
+                "; ".join(names.get(a, a) for a in r.actors),
+                r.relation,
+                r.modality,
+                r.task,
+                "yes" if r.negated else "no",
+                "; ".join(names.get(a, a) for a in r.co_actors),
+                r.target_group or "",
+                headings.get(r.section or "", ""),
+                ", ".join(str(p) for p in r.evidence.pages),
+                " ".join(doc.text[r.evidence.start : r.evidence.end].split()),
+                r.id,
+            ]
+        )
+    return out.getvalue()

@@ -126,7 +126,7 @@ def test_help_names_every_command(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert all(cmd in out for cmd in ("extract", "repair", "validate", "schema"))
+    assert all(cmd in out for cmd in ("extract", "repair", "diff", "table", "validate", "schema"))
 
 
 def test_repair_prints_text_and_writes_log(tmp_path, monkeypatch, capsys):
@@ -146,3 +146,20 @@ def test_repair_bad_input_is_one_line_error(tmp_path, capsys):
     assert main(["repair", str(tmp_path / "puuttuu.txt")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "no such file" in err[0]
+
+
+def test_table_writes_one_row_per_responsibility(tmp_path):
+    import csv
+
+    doc_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(doc_json)]) == 0
+    out = tmp_path / "seed.csv"
+    assert main(["table", str(doc_json), "-o", str(out), "--delimiter", ";"]) == 0
+    raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")  # spreadsheet programs read it as UTF-8
+    rows = list(csv.DictReader(raw[1:].splitlines(), delimiter=";"))
+    doc = json.loads(doc_json.read_text(encoding="utf-8"))
+    assert len(rows) == len(doc["responsibilities"])
+    first = rows[0]
+    assert first["actors"] == "Työ- ja elinkeinoministeriö" and first["relation"] == "koordinoida"
+    assert first["section"] == "Valtio" and first["sentence"].startswith("Ohjelman valmistelua")

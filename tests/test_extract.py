@@ -167,7 +167,13 @@ def test_typeset_document_scores_like_its_text(tmp_path, stem):
     across page breaks, headers and page numbers) extracts as well as its text."""
     from tests.typeset import read_markup, typeset_pdf
 
-    pdf = typeset_pdf(tmp_path / f"{stem}.pdf", read_markup(DATA / "docs" / f"{stem}.md"), header=stem, page_height=500, measure=300)
+    pdf = typeset_pdf(
+        tmp_path / f"{stem}.pdf",
+        read_markup(DATA / "docs" / f"{stem}.md"),
+        header=stem,
+        page_height=500,
+        measure=300,
+    )
     doc = extract_document(str(pdf))
     assert doc.source.pages >= 2
     s = score(json.loads(doc.model_dump_json()), _gold(stem))
