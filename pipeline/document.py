@@ -77,7 +77,7 @@ def assemble(
 ) -> ExtractedDocument:
     path = raw.path
     text = fixed.text
-    info, title_block = read_metadata(text, fixed.blocks)
+    info, title_block = read_metadata(text, fixed.blocks, [f.text for f in flow.furniture])
     sections = find_sections(text, fixed.blocks, title_block)
     pages = [Page(number=n, start=s, end=e) for n, s, e in fixed.pages]
     sentences = analyze_text(analyzer, text, fixed.blocks)

@@ -255,11 +255,17 @@ def _classify_furniture(
     )
     needed = max(2, round(0.4 * n_pages))
     found: dict[int, Literal["header", "footer", "page_number"]] = {}
-    for key, (text, kind, _) in candidates.items():
+    taken: set[tuple[int, str, str]] = set()
+    # A page has one running header of a shape, the outermost line: the same words just
+    # below it are the document's own title (a footer likewise, from the bottom).
+    order = sorted(candidates, key=lambda k: k if candidates[k][1] == "header" else -k)
+    for key in order:
+        text, kind, page = candidates[key]
         if _PAGE_NUMBER.match(text.strip()):
             found[key] = "page_number"
-        elif shapes[(_shape(text), kind)] >= needed:
+        elif shapes[(_shape(text), kind)] >= needed and (page, _shape(text), kind) not in taken:
             found[key] = kind
+            taken.add((page, _shape(text), kind))
     return found
 
 

@@ -32,8 +32,11 @@ _GENITIVE_WORD = regex.compile(r"\p{Lu}?[\p{L}-]+n")
 _HEAD_BLOCKS = 4
 
 
-def read_metadata(text: str, blocks: list[Block]) -> tuple[DocumentInfo, int | None]:
-    """The document's metadata, and the index of the block that is its title (if any)."""
+def read_metadata(
+    text: str, blocks: list[Block], furniture: list[str] | None = None
+) -> tuple[DocumentInfo, int | None]:
+    """The document's metadata, and the index of the block that is its title (if any).
+    A running header (`furniture`) often names the programme when the text does not."""
     title: str | None = None
     appendix: str | None = None
     title_block: int | None = None
@@ -46,7 +49,7 @@ def read_metadata(text: str, blocks: list[Block]) -> tuple[DocumentInfo, int | N
         else:
             title = heading
     head = [text[b.start : b.end] for b in blocks[:_HEAD_BLOCKS]]
-    programme = _find_programme(head) or _find_programme([text])
+    programme = _find_programme(head) or _find_programme([text]) or _find_programme(furniture or [])
     if programme is not None and programme.period is None:
         for chunk in head:
             p = _PERIOD.search(chunk)

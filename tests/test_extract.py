@@ -180,3 +180,15 @@ def test_typeset_document_scores_like_its_text(tmp_path, stem):
     assert s.f1 >= 0.9, (s.misses, s.extras)
     for r in doc.responsibilities:
         assert doc.text[r.task_span.start : r.task_span.end] == r.task
+
+
+def test_libreoffice_pdf_with_real_finnish_hyphenation():
+    """A PDF typeset by LibreOffice with libreoffice-voikko (justified, hyphenated, a
+    running header repeating the title, page numbers): tests/data/pdf/make_libreoffice_pdf.py."""
+    doc = extract_document(str(DATA / "pdf" / "pohjoisranta-2025-2028-libreoffice.pdf"))
+    assert doc.document.title == "Pohjoisrannan kotoutumisohjelma 2025–2028"
+    assert len(doc.furniture) == 2 * doc.source.pages
+    assert "osassa kerrotaan" in doc.text and "ohjelmakauden" in doc.text
+    assert all(r.kind == "join_hyphenated" for r in doc.repairs) and doc.warnings == []
+    s = score(json.loads(doc.model_dump_json()), _gold("pohjoisranta-2025-2028"))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
