@@ -38,9 +38,13 @@ def dedupe(items: Iterable[str]) -> list[str]:
 
 
 def is_infinitive(tok: Token) -> bool:
-    return (
-        tok.upos == "VERB" and tok.feat("VerbForm") == "Inf" and tok.feat("InfForm") in (None, "1")
-    )
+    """A first infinitive; a verb written as its own lemma (`järjestää`) counts too, as
+    the tagger may read it as the finite form it is a homograph of."""
+    if tok.upos != "VERB":
+        return False
+    if tok.feat("VerbForm") == "Inf" and tok.feat("InfForm") in (None, "1"):
+        return True
+    return tok.text.lower() == tok.lemma
 
 
 def is_head(tokens: list[Token], i: int, cases: frozenset[str], hi: int) -> bool:

@@ -169,7 +169,17 @@ class Extractor:
         if s.kind == "item" and s.lead_in in self.actor_lists:
             return self._actor_item(s, self.actor_lists[s.lead_in])
         mentions = self._mentions(s)
-        predicates = self._predicates(s.tokens, mentions, heading_actors)
+        predicates = self._labelled(s.tokens, mentions) or self._predicates(
+            s.tokens, mentions, heading_actors
+        )
+        if not predicates and s.kind == "item" and heading_actors:
+            # `Kunta` + `• kotouttamisohjelman laatiminen`: a list of tasks under an actor's
+            # heading, with no lead-in
+            start = 1 if MARKER.match(s.tokens[0].text) else 0
+            predicates = [
+                _Predicate(start, "tehtävä", "task", False, list(heading_actors), "heading",
+                           nominal=True, complement=(start, len(s.tokens)))
+            ]  # fmt: skip
         if not predicates:
             # `Maahanmuuttaja on itse aktiivinen toimija.`: a later `hän` refers to it
             self._note([m.actor for m in mentions if m.case == "Nom"][:1])
@@ -355,6 +365,8 @@ class Extractor:
         out: list[_Predicate] = []
         clause_of = _clauses(tokens)
         for i in range(len(tokens)):
+            if any(p.index == i for p in out):
+                continue  # the infinitive of a modal already taken (`voi järjestää`)
             nominal = self._nominal(tokens, mentions, i, heading_actors)
             if nominal is not None:
                 out += nominal
@@ -416,15 +428,19 @@ class Extractor:
     def _nominal(
         self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]
     ) -> list[_Predicate] | None:
-        """`X:n tehtävänä on ...`, `X:n tehtäviin kuuluu ...`, `X:llä on (yleinen) vastuu
-        ...`; None when token i opens no such construction."""
+        """`X:n tehtävänä on ...`, `X:n tehtäviin kuuluu ...`, `X:n tehtävät: ...`,
+        `X:llä on (yleinen) vastuu Y:stä`, `X on vastuussa Y:stä`; None when token i opens
+        no such construction."""
         tok = tokens[i]
         lemma = "vastuu" if tok.lemma.endswith("vastuu") else tok.lemma  # `kokonaisvastuu`
         case = tok.feat("Case") or ""
-        if (lemma, case) not in _NOMINAL or tok.upos != "NOUN":
+        if tok.upos != "NOUN" or not (
+            (lemma, case) in _NOMINAL or (lemma, case) == ("vastuu", "Ine")
+        ):
             return None
-        # The verb that carries it: `on`/`ovat` or `kuuluu`/`kuuluvat`, after it (`tehtävänä
-        # on`) or, for `X:llä on vastuu`, before it.
+        # The verb that carries it: `on`/`ovat` or `kuuluu`/`kuuluvat` after the noun
+        # (`tehtävänä on`), or `on` before it (`X:llä on vastuu`, `X on vastuussa`); or a
+        # colon (`Kunnan tehtävät: ...`).
         verb = next(
             (
                 j
@@ -433,21 +449,32 @@ class Extractor:
             ),
             None,
         )
-        olla_before = any(t.lemma == "olla" for t in tokens[max(0, i - 3) : i])
-        if verb is None and not (case == "Nom" and olla_before):
+        olla_before = next(
+            (j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].lemma == "olla"), None
+        )
+        colon = i + 1 < len(tokens) and tokens[i + 1].text == ":"
+        if case == "Ine":  # `X on vastuussa Y:stä`
+            if olla_before is None:
+                return None
+            actors, source, _ = self._subject(tokens, mentions, olla_before, (0, i))
+            governs_own, start = True, i + 1
+        elif case == "Nom" and olla_before is not None and verb is None:  # `X:llä on vastuu`
+            actors, source = self._owner(tokens, mentions, olla_before + 1, "Ade", heading_actors)
+            governs_own, start = lemma == "vastuu", i + 1
+        elif verb is not None or (case == "Nom" and colon):
+            actors, source = self._owner(tokens, mentions, i, "Gen", heading_actors)
+            governs_own, start = False, (verb + 1 if verb is not None else i + 2)
+        else:
             return None
-        governs_own = lemma == "vastuu" and case == "Nom"  # `vastuu Y:stä`
-        owner_case = "Ade" if governs_own else "Gen"
-        actors, source = self._owner(tokens, mentions, i, owner_case, heading_actors)
         if not actors:
             return []
         self._note(actors)
-        start = i + 1 if governs_own or verb is None else verb + 1
+        modality = _NOMINAL.get((lemma, case), "responsible")
         return [
             _Predicate(
                 i,
                 lemma,
-                _NOMINAL[(lemma, case)],
+                modality,
                 _negated(tokens, max(0, i - 3), start),
                 actors,
                 source,
@@ -455,6 +482,22 @@ class Extractor:
                 complement=(start, len(tokens)),
             )
         ]
+
+    def _labelled(self, tokens: list[Token], mentions: list[_Mention]) -> list[_Predicate]:
+        """`Kela: kotoutumistuen maksaminen`: an actor's name, a colon and its tasks, as in
+        a table flattened into text."""
+        start = 1 if tokens and MARKER.match(tokens[0].text) else 0
+        first = next((m for m in mentions if m.first == start), None)
+        if first is None or first.last + 1 >= len(tokens) or tokens[first.last + 1].text != ":":
+            return []
+        actors = dedupe(
+            m.actor for m in _coordinated(tokens, [m for m in mentions if m.last <= first.last])
+        )
+        self._note(actors)
+        return [
+            _Predicate(first.last, "tehtävä", "task", False, actors, "subject",
+                       nominal=True, complement=(first.last + 2, len(tokens)))
+        ]  # fmt: skip
 
     def _necessive(
         self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]
@@ -634,7 +677,7 @@ def _cataphoric(tokens: list[Token], p: _Predicate) -> bool:
     if p.complement is None:
         return False
     lo, hi = p.complement
-    words = [t for t in tokens[lo:hi] if t.upos != "PUNCT"]
+    words = [t for t in tokens[lo:hi] if t.upos != "PUNCT" and t.lemma not in TRIM_LEADING]
     return bool(words) and words[0].lemma in ("seuraava", "tämä", "seuraavasti") and len(words) <= 3
 
 

@@ -110,7 +110,9 @@ def _context(
     prev = _previous_content(words, i)
     nxt = readings[i + 1] if i + 1 < len(words) else []
     after_negation = _negated(readings, i)
-    after_modal = prev is not None and _certainly(readings[prev], "modal")
+    after_modal = prev is not None and _modal_before(
+        readings[prev], picked[prev] if picked else None
+    )
     if r.finite and not r.has("Mood", "Imp"):
         if after_negation:
             score += 3.0  # `ei vastaa`: the connegative verb
@@ -197,6 +199,13 @@ def _certainly(rs: list[Reading], what: str) -> bool:
     if what == "modal":
         return all(r.lemma in _MODAL_LEMMAS and r.finite for r in rs)
     return all(r.lemma == "olla" for r in rs)  # what == "olla"
+
+
+def _modal_before(rs: list[Reading], picked: Reading | None) -> bool:
+    """`voi`, `tulee`, `täytyy` before the token: as chosen in the first pass, or possibly."""
+    if picked is not None:
+        return picked.lemma in _MODAL_LEMMAS and picked.finite
+    return any(r.lemma in _MODAL_LEMMAS and r.finite for r in rs)
 
 
 def _verb_elsewhere(rs: list[Reading], picked: Reading | None) -> bool:
