@@ -375,6 +375,8 @@ class Extractor:
             if necessive is not None:
                 out.append(necessive)
                 continue
+            if tokens[clause_of[i][0]].lemma in SUBORDINATORS:
+                continue  # `valvoo, että kunnat järjestävät ...`: content or condition, not a task
             verb = self._verbal(tokens, mentions, i, clause_of[i], out, heading_actors)
             if verb is not None:
                 out.append(verb)
@@ -585,10 +587,14 @@ class Extractor:
                 out: list[Found] = []
                 for k, i in enumerate(starts):
                     end = starts[k + 1] if k + 1 < len(starts) else hi
+                    region = (i + 1, trim_coordinator(tokens, end))
+                    if region[1] <= region[0]:
+                        # `ohjata, neuvoa ja tukea kuntia`: an infinitive with nothing of
+                        # its own shares the last one's complement
+                        region = (starts[-1] + 1, hi)
                     q = replace(
-                        p, index=i, relation=tokens[i].lemma, nominal=False,
-                        complement=(i + 1, trim_coordinator(tokens, end)),
-                    )  # fmt: skip
+                        p, index=i, relation=tokens[i].lemma, nominal=False, complement=region
+                    )
                     out += self._tasks(q, tokens, evidence_start, evidence_end, mentions)
                 return out
         cases = frozenset({"Nom"}) if p.nominal else governed_cases(p.relation)

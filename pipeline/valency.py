@@ -88,6 +88,8 @@ ORGANISATION_HEADS = (
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
     "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
     "palvelualue", "tulosalue", "museo", "opisto",
+    # services that stand for the unit providing them: `Perusopetus järjestää ...`
+    "opetus", "varhaiskasvatus", "nuorisotyö", "sosiaalityö", "terveydenhuolto",
 )  # fmt: skip
 
 # Group nouns that can head an apposition listing actors: `ministeriöt – OKM, ...`.
