@@ -1,7 +1,7 @@
 """Accuracy of the extraction against gold annotations, and the seed's extraction time.
 
 With no arguments, scores every gold file in tests/data/gold/: the document of the
-same stem is taken from sources/ or, for the test documents, rendered from
+same stem is taken from sources/, from tests/data/text/<stem>.txt, or rendered from
 tests/data/docs/<stem>.md, and extracted fresh. With OUTPUT.json GOLD.json, scores
 that output. Prints precision, recall and F1 (rules: shared/gold/README.md, code:
 pipeline/scoring.py), relation agreement, the misses and the false positives.
@@ -33,6 +33,9 @@ def document_for(stem: str) -> dict:
         path = ROOT / "sources" / f"{stem}{suffix}"
         if path.exists():
             return json.loads(extract_document(str(path)).model_dump_json())
+    text = ROOT / "tests" / "data" / "text" / f"{stem}.txt"
+    if text.exists():  # a test document as a text extractor left it (like the seed)
+        return json.loads(extract_document(str(text)).model_dump_json())
     markup = ROOT / "tests" / "data" / "docs" / f"{stem}.md"
     data = markup_to_text(markup).encode("utf-8")
     return json.loads(extract_document(f"{stem}.txt", data).model_dump_json())

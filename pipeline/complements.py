@@ -138,6 +138,7 @@ def trim_start(tokens: list[Token], a: int, b: int) -> int:
     while a < b and (
         tokens[a].lemma in TRIM_LEADING
         or tokens[a].upos in ("PUNCT", "CCONJ")
+        or tokens[a].text.lower() in ("mutta", "vaan", "sillä")
         or MARKER.match(tokens[a].text)
     ):
         a += 1

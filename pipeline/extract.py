@@ -662,12 +662,16 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     bounds = [0]
     opens_subordinate = bool(tokens) and tokens[0].lemma in SUBORDINATORS
     for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1].lemma if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # by lemma for relatives (`jossa`), by the written word for conjunctions: `sillä`
+        # (because) is also the adessive of `se`
+        opener = nxt is not None and (
+            nxt.lemma in _RELATIVES | SUBORDINATORS
+            or nxt.text.lower() in SUBORDINATORS | _ADVERSATIVES
+        )
         if tok.text == ";":
             bounds.append(i + 1)
-        elif tok.text == "," and (
-            opens_subordinate or nxt in _RELATIVES | SUBORDINATORS | _ADVERSATIVES
-        ):
+        elif tok.text == "," and (opens_subordinate or opener):
             bounds.append(i + 1)
             opens_subordinate = False
     bounds.append(len(tokens))

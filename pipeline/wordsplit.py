@@ -430,7 +430,9 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         a.get("CLASS") == "suhdesana" for a in _readings(right)
     ):
         return 2.5, f"{right!r} is a postposition"
-    if right.lower() in CONJUNCTIONS:
+    if right.lower() in CONJUNCTIONS and not morphology.spell(left + right):
+        # Only where Voikko rejects the whole: `palveluja` is a plural partitive, not
+        # `palvelu ja`.
         return 2.5, f"{right!r} is a conjunction"
     partitive = any(a.get("SIJAMUOTO") == "osanto" for a in _readings(right))
     if left.lower() in _PREPOSITIONS and partitive:

@@ -131,6 +131,8 @@ def _one(doc, task_word: str):
                      {"actors": ["kunta"], "actor_source": "heading"}, id="task-items-under-an-actor-heading"),
         pytest.param("Kela vastaa mm. seuraavista tehtävistä:\n\n- etuuksien maksaminen", "maksaminen",
                      {"actors": ["kela"], "relation": "vastata", "actor_source": "lead_in"}, id="cataphoric-with-adverb"),
+        pytest.param("Kunta ei vastaa tuesta, sillä siitä huolehtii Kela.", "siitä",
+                     {"actors": ["kela"], "relation": "huolehtia"}, id="silla-clause-object-first"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
     ],
 )  # fmt: skip
@@ -206,3 +208,13 @@ def test_libreoffice_pdf_with_real_finnish_hyphenation():
     assert all(r.kind == "join_hyphenated" for r in doc.repairs) and doc.warnings == []
     s = score(json.loads(doc.model_dump_json()), _gold("pohjoisranta-2025-2028"))
     assert s.f1 >= 0.9, (s.misses, s.extras)
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "text").glob("*.txt")), ids=lambda p: p.stem)
+def test_extracted_text_document(path):
+    """Test documents as a PDF text extractor leaves them (like the seed): every line followed
+    by a blank line, a page break mid-text, words glued across lost line breaks."""
+    doc = extract_document(str(path))
+    s = score(json.loads(doc.model_dump_json()), _gold(path.stem))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
+    assert all(r.kind == "split_joined_words" for r in doc.repairs) and doc.repairs

@@ -140,6 +140,8 @@ def test_artefact_is_repaired(artefact, fixed):
         "TE-toimistojen",
         "työvoima- ja yrityspalveluista",
         "Keski-Pohjanmaan",
+        "tulkkauspalveluja",
+        "Hyvinvointialue",
         "COVID-19-pandemian",
     ],
 )
