@@ -419,8 +419,16 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     A finite verb glued to a noun is a subject and its verb (`Kuntavastaa`) only
     while the clause has no subject yet; after one (`Sisäministeriö tulosohjaa`)
     the noun and the verb are a compound verb."""
+    # A finite verb cannot end a compound, unless the form is also a nominative noun
+    # (`tuki`): then `...tuki` is the ordinary compound.
+    right_readings = _readings(right)
     right_finite = any(
-        a.get("CLASS") == "teonsana" and a.get("MOOD") in _FINITE_MOODS for a in _readings(right)
+        a.get("CLASS") == "teonsana"
+        and a.get("MOOD") in ("indicative", "conditional")
+        and a.get("PERSON") in ("3", "4")  # `tuen` (1sg) and `työstä` (imperative) are nouns here
+        for a in right_readings
+    ) and not any(
+        a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento" for a in right_readings
     )
     if right_finite and has_subject and _is_subject(left):
         return -2.0, None
@@ -567,9 +575,18 @@ def _suspended(token: str, ev: Evidence) -> Decision | None:
 
 def _inside_a_word(token: str, i: int, boundaries: list[int]) -> bool:
     """Whether the boundary at i lies inside a word the corpus knows: `hyvin` + `vointi`
-    make `hyvinvointi`, so `Hyvinvointialue` is not `hyvin` + `vointialue`."""
-    later = [j for j in boundaries if j > i]
-    return bool(later) and zipf(token[: later[0]]) >= 2.0
+    make `hyvinvointi`, `vastaan` + `otto` make `vastaanotto`, so `Hyvinvointialue` is not
+    `hyvin` + `vointialue` nor `kokovastaanottokeskus` `kokovastaan` + `ottokeskus`."""
+    before = max([j for j in boundaries if j < i], default=0)
+    after = min([j for j in boundaries if j > i], default=len(token))
+    if after == len(token) and before == 0:
+        return False
+    return _known_word(token[before:after]) or (after < len(token) and _known_word(token[:after]))
+
+
+def _known_word(form: str) -> bool:
+    """A form the corpus knows, itself or by its lemma (`perhetyöstä` by `perhetyö`)."""
+    return zipf(form) >= 2.0 or any(zipf(lemma) >= 2.0 for lemma in lemmas(form.lower()))
 
 
 def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
