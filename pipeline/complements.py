@@ -104,25 +104,50 @@ def clausal(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if j < hi and tokens[j].lemma in SUBORDINATORS else None
 
 
+def inline_marker(tokens: list[Token], i: int) -> int:
+    """The number of tokens of an inline list marker ending at i (`2)`, `b)`), or 0."""
+    if (
+        i >= 1
+        and tokens[i].text == ")"
+        and regex.fullmatch(r"\d{1,2}|[a-zåäö]", tokens[i - 1].text)
+    ):
+        return 2
+    return 0
+
+
 def infinitive_heads(tokens: list[Token], lo: int, hi: int) -> list[int]:
-    """Infinitives that open coordinated tasks: `edistää ... ja puuttua ...`. The first
-    must open the region (after adverbs such as `myös`)."""
+    """Infinitives that open coordinated tasks: `edistää ... ja puuttua ...`, also in an
+    inline numbered list (`1) laatia ..., 2) tehdä ...`). The first must open the region
+    (after adverbs such as `myös`)."""
+
+    def opener(i: int) -> int:
+        j = i - 1
+        while j >= lo and inline_marker(tokens, j):
+            j -= inline_marker(tokens, j)
+        return j
+
     out = []
     for i in range(lo, hi):
         if not is_infinitive(tokens[i]):
             continue
-        opens = all(t.lemma in TRIM_LEADING for t in tokens[lo:i])
-        if opens or tokens[i - 1].text in COORDINATORS[:-1]:
+        j = opener(i)
+        opens = all(t.lemma in TRIM_LEADING for t in tokens[lo : j + 1])
+        if opens or tokens[j].text in COORDINATORS[:-1]:
             out.append(i)
-    if out and all(t.lemma in TRIM_LEADING for t in tokens[lo : out[0]]):
+    if out and all(t.lemma in TRIM_LEADING for t in tokens[lo : opener(out[0]) + 1]):
         return out
     return []
 
 
 def trim_coordinator(tokens: list[Token], end: int) -> int:
-    """Move `end` back over coordinators, commas and a negation verb."""
-    while end > 0 and (tokens[end - 1].text in COORDINATORS or tokens[end - 1].lemma == "ei"):
-        end -= 1
+    """Move `end` back over coordinators, commas, inline list markers and a negation verb."""
+    while end > 0:
+        if tokens[end - 1].text in COORDINATORS or tokens[end - 1].lemma == "ei":
+            end -= 1
+        elif inline_marker(tokens, end - 1):
+            end -= inline_marker(tokens, end - 1)
+        else:
+            break
     return end
 
 
@@ -135,13 +160,18 @@ def trim_end(tokens: list[Token], lo: int, hi: int) -> int:
 
 def trim_start(tokens: list[Token], a: int, b: int) -> int:
     """Move `a` past words that modify the statement, not the task (`myös`), and markers."""
-    while a < b and (
-        tokens[a].lemma in TRIM_LEADING
-        or tokens[a].upos in ("PUNCT", "CCONJ")
-        or tokens[a].text.lower() in ("mutta", "vaan", "sillä")
-        or MARKER.match(tokens[a].text)
-    ):
-        a += 1
+    while a < b:
+        if a + 1 < b and inline_marker(tokens, a + 1):
+            a += 2  # `2)`
+        elif (
+            tokens[a].lemma in TRIM_LEADING
+            or tokens[a].upos in ("PUNCT", "CCONJ")
+            or tokens[a].text.lower() in ("mutta", "vaan", "sillä")
+            or MARKER.match(tokens[a].text)
+        ):
+            a += 1
+        else:
+            break
     return a
 
 

@@ -223,11 +223,27 @@ class Extractor:
     # --- actors -------------------------------------------------------------------------
 
     def _mentions(self, s: Sentence) -> list[_Mention]:
-        out = []
+        out: list[_Mention] = []
+        tokens = s.tokens
         for m in find_mentions(self.text, s.start, s.end):
-            idx = [i for i, t in enumerate(s.tokens) if m.start <= t.start < m.end]
-            if idx:
-                out.append(_Mention(m.actor, idx[0], idx[-1], s.tokens[idx[-1]].feat("Case")))
+            idx = [i for i, t in enumerate(tokens) if m.start <= t.start < m.end]
+            if not idx:
+                continue
+            first, last = idx[0], idx[-1]
+            if (
+                out
+                and out[-1].actor == m.actor
+                and first == out[-1].last + 2
+                and tokens[first - 1].text == "("
+            ):
+                # `Kansaneläkelaitos (Kela)`: the abbreviation in brackets is part of the name
+                prev = out.pop()
+                closing = (
+                    last + 1 if last + 1 < len(tokens) and tokens[last + 1].text == ")" else last
+                )
+                out.append(_Mention(prev.actor, prev.first, closing, prev.case))
+                continue
+            out.append(_Mention(m.actor, first, last, tokens[last].feat("Case")))
         return out
 
     def _note(self, actors: list[str]) -> None:
@@ -261,25 +277,13 @@ class Extractor:
         if before:
             chosen = _coordinated(tokens, before)
             actors = dedupe(m.actor for m in chosen)
-            span = _tokens_of(chosen)
-            # `Seurakunnat ja järjestöt`: an organisation the registry does not know,
-            # coordinated with a registry actor, shares the statement
-            j = chosen[0].first - 1
-            while (
-                j > lo
-                and tokens[j].text in (",", "ja", "sekä")
-                and tokens[j - 1].feat("Case") == "Nom"
-            ):
-                resolved = self._resolve(tokens, j - 1, lo)
-                if not resolved or resolved[1] != "subject":
-                    break
-                actors = dedupe([*resolved[0], *actors])
-                span = span | resolved[2]
-                j = min(resolved[2]) - 1
-            return actors, "subject", span
+            return self._with_coordinated(tokens, lo, chosen[0].first, actors, _tokens_of(chosen))
         head = _subject_head(tokens, lo, verb)
         if head is not None:
             resolved = self._resolve(tokens, head, lo)
+            if resolved and resolved[1] == "subject":
+                first = min(resolved[2])
+                return self._with_coordinated(tokens, lo, first, resolved[0], resolved[2])
             if resolved:
                 return resolved
         after = subjects(verb + 1, hi)
@@ -289,6 +293,23 @@ class Extractor:
             chosen = _coordinated(tokens, after)
             return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
         return [], "", frozenset()
+
+    def _with_coordinated(
+        self, tokens: list[Token], lo: int, first: int, actors: list[str], span: frozenset[int]
+    ) -> tuple[list[str], str, frozenset[int]]:
+        """`Seurakunnat ja järjestöt`, `Seurakunta ja urheiluseurat`: organisations the
+        registry does not know, coordinated before the subject, share the statement."""
+        j = first - 1
+        while (
+            j > lo and tokens[j].text in (",", "ja", "sekä") and tokens[j - 1].feat("Case") == "Nom"
+        ):
+            resolved = self._resolve(tokens, j - 1, lo)
+            if not resolved or resolved[1] != "subject":
+                break
+            actors = dedupe([*resolved[0], *actors])
+            span = span | resolved[2]
+            j = min(resolved[2]) - 1
+        return actors, "subject", span
 
     def _apposition(
         self, tokens: list[Token], mentions: list[_Mention], lo: int, verb: int
@@ -732,11 +753,21 @@ def _in_pp(tokens: list[Token], m: _Mention) -> bool:
 
 
 def _coordinated(tokens: list[Token], mentions: list[_Mention]) -> list[_Mention]:
-    """The last mention with those coordinated with it (`Kunta ja hyvinvointialue`)."""
+    """The last mention with those coordinated with it (`Kunta ja hyvinvointialue`,
+    `Pirkanmaan ELY-keskus ja Länsi- ja Sisä-Suomen aluehallintovirasto`)."""
     group = [mentions[-1]]
     for m in reversed(mentions[:-1]):
         between = tokens[m.last + 1 : group[0].first]
-        if not between or not all(t.text in (",", "ja", "sekä", "tai") for t in between):
+        if not between or between[0].text not in (",", "ja", "sekä", "tai"):
+            break
+        # after the coordinator only the next name's attributes: `Länsi- ja Sisä-Suomen`
+        if not all(
+            t.text in (",", "ja", "sekä", "tai")
+            or t.text.endswith("-")
+            or (t.feat("Case") == "Gen" and t.upos in ("PROPN", "NOUN", "ADJ"))
+            or t.text[:1].isupper()
+            for t in between
+        ):
             break
         group.insert(0, m)
     return group

@@ -87,7 +87,7 @@ ORGANISATION_HEADS = (
     "valtuusto", "koordinaattori", "yksikkö", "laitos", "ministeriö", "viranomainen",
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
     "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
-    "palvelualue", "tulosalue", "museo", "opisto",
+    "palvelualue", "tulosalue", "museo", "opisto", "seura",
     # services that stand for the unit providing them: `Perusopetus järjestää ...`
     "opetus", "varhaiskasvatus", "nuorisotyö", "sosiaalityö", "terveydenhuolto",
 )  # fmt: skip

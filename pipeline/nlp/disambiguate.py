@@ -32,7 +32,7 @@ from pipeline.nlp.ud import COORDINATORS
 _ADVERBS_BETWEEN = frozenset(
     {"myös", "lisäksi", "kuitenkin", "edelleen", "yhdessä", "itse", "aina", "siis", "vain"}
 )
-_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—"})
 _CLAUSE_WORDS = frozenset(
     {"että", "jotta", "kun", "jos", "joka", "jonka", "jotka", "mutta", "koska"}
 )
@@ -183,9 +183,15 @@ def _clause(words: list[str], i: int) -> range:
 
 
 def _previous_content(words: list[str], i: int) -> int | None:
+    """The word before i, past adverbs and a parenthesis (`Kansaneläkelaitos (Kela)`)."""
     j = i - 1
-    while j >= 0 and words[j].lower() in _ADVERBS_BETWEEN:
-        j -= 1
+    while j >= 0:
+        if words[j] == ")" and "(" in words[max(0, j - 4) : j]:
+            j = max(k for k in range(max(0, j - 4), j) if words[k] == "(") - 1
+        elif words[j].lower() in _ADVERBS_BETWEEN:
+            j -= 1
+        else:
+            break
     return j if j >= 0 else None
 
 
