@@ -396,6 +396,10 @@ class Extractor:
             if necessive is not None:
                 out.append(necessive)
                 continue
+            belongs = self._belongs(tokens, mentions, i, clause_of[i])
+            if belongs is not None:
+                out.append(belongs)
+                continue
             if tokens[clause_of[i][0]].lemma in SUBORDINATORS:
                 continue  # `valvoo, että kunnat järjestävät ...`: content or condition, not a task
             verb = self._verbal(tokens, mentions, i, clause_of[i], out, heading_actors)
@@ -505,6 +509,24 @@ class Extractor:
                 complement=(start, len(tokens)),
             )
         ]
+
+    def _belongs(
+        self, tokens: list[Token], mentions: list[_Mention], i: int, clause: tuple[int, int]
+    ) -> _Predicate | None:
+        """`Kunnille kuuluu kotoutumisohjelman seuranta`: what belongs to an actor in the
+        allative is its task."""
+        if tokens[i].lemma != "kuulua" or tokens[i].feat("VerbForm") != "Fin":
+            return None
+        lo, _ = clause
+        owners = [m for m in mentions if lo <= m.first < i and m.case == "All"]
+        if not owners:
+            return None
+        actors = dedupe(m.actor for m in _coordinated(tokens, owners))
+        self._note(actors)
+        return _Predicate(
+            i, "kuulua", "task", _negated(tokens, lo, i), actors, "subject",
+            nominal=True, complement=(i + 1, len(tokens)),
+        )  # fmt: skip
 
     def _labelled(self, tokens: list[Token], mentions: list[_Mention]) -> list[_Predicate]:
         """`Kela: kotoutumistuen maksaminen`: an actor's name, a colon and its tasks, as in

@@ -88,6 +88,8 @@ ORGANISATION_HEADS = (
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
     "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
     "palvelualue", "tulosalue", "museo", "opisto", "seura",
+    # the legal form after an association's or a company's name: `Pakolaisneuvonta ry`
+    "ry", "oy", "oyj",
     # services that stand for the unit providing them: `Perusopetus järjestää ...`
     "opetus", "varhaiskasvatus", "nuorisotyö", "sosiaalityö", "terveydenhuolto",
 )  # fmt: skip

@@ -141,6 +141,12 @@ def _one(doc, task_word: str):
                      {"actors": ["ely", "avi"], "relation": "tehdä yhteistyötä"}, id="coordinated-subjects-with-attributes"),
         pytest.param("Seurakunta ja urheiluseurat tukevat osallisuutta.", "osallisuutta",
                      {"actors": ["seurakunta", "urheiluseura"]}, id="coordinated-unknown-organisations"),
+        pytest.param("Kunnille kuuluu myös kotoutumisohjelman seuranta.", "seuranta",
+                     {"actors": ["kunta"], "relation": "kuulua"}, id="allative-kuuluu"),
+        pytest.param("Pakolaisneuvonta ry antaa neuvontaa turvapaikanhakijoille.", "neuvontaa",
+                     {"actors": ["pakolaisneuvonta-ry"]}, id="association-ry"),
+        pytest.param("TE-toimisto ei ole vastuussa kuntien peruspalveluista.", "peruspalveluista",
+                     {"actors": ["te"], "negated": True}, id="ei-ole-vastuussa"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
     ],
 )  # fmt: skip
