@@ -23,6 +23,9 @@ from pipeline.nlp.model import Token
 from pipeline.valency import PERSON_GROUPS, SCOPE_LEMMAS, TRIM_LEADING
 
 COORDINATORS = (",", "ja", "sekä", "tai", "eikä")
+# Correlative coordination: the first word opens the pair, the second splits it
+# (`sekä neuvonnasta että ohjauksesta`, `niin opetusta kuin ohjausta`).
+CORRELATIVES = {"sekä": "että", "niin": "kuin", "joko": "tai"}
 SUBORDINATORS = frozenset(
     {"että", "jotta", "kun", "jos", "koska", "vaikka", "kunnes", "mikäli", "miten", "kuinka",
      "miksi", "mikä", "kuka", "missä", "milloin", "mihin", "mistä"}
@@ -74,17 +77,27 @@ def conjuncts(
     heads = [i for i in range(lo, hi) if i not in skip and is_head(tokens, i, cases, hi)]
     if not heads:
         return []
+    opener = lo if tokens[lo].text.lower() in CORRELATIVES else None
+    second = CORRELATIVES[tokens[lo].text.lower()] if opener is not None else None
     cuts = []
     for prev, cur in itertools.pairwise(heads):
         split = next(
-            (j for j in range(prev + 1, cur) if tokens[j].text in (*COORDINATORS, ";")), None
+            (
+                j
+                for j in range(prev + 1, cur)
+                if tokens[j].text in (*COORDINATORS, ";") or tokens[j].text == second
+            ),
+            None,
         )
         if split is not None:
             cuts.append(split)
+    if opener is not None and any(tokens[c].text == second for c in cuts):
+        lo += 1  # the opener belongs to no conjunct
     out = []
     start = lo
     for c in cuts:
-        out.append((start, trim_coordinator(tokens, c + 1)))
+        end = c if tokens[c].text == second else c + 1
+        out.append((start, trim_coordinator(tokens, end)))
         start = c + 1
     out.append((start, hi))
     return [(a, b) for a, b in out if a < b]

@@ -292,6 +292,13 @@ class Extractor:
             # an actor after the verb is its subject when none stands before it
             chosen = _coordinated(tokens, after)
             return dedupe(m.actor for m in chosen), "subject", _tokens_of(chosen)
+        head = _subject_head_after(tokens, lo, verb, hi)
+        if head is not None:
+            # `Tulkkauksesta vastaavat kunnan maahanmuuttajapalvelut`: an organisation the
+            # registry does not know, after the verb
+            resolved = self._resolve(tokens, head, verb + 1)
+            if resolved and resolved[1] == "subject":
+                return resolved
         return [], "", frozenset()
 
     def _with_coordinated(
@@ -812,6 +819,32 @@ def _subject_head(tokens: list[Token], lo: int, verb: int) -> int | None:
     return None
 
 
+def _subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int | None:
+    """The nominative noun heading a subject after an active finite verb, when a
+    complement stands before the verb (`Tulkkauksesta vastaa X`). A clause that opens
+    with its verb has no such subject: its nominative is the object (`Järjestää
+    palvelut`)."""
+    v = tokens[verb]
+    if v.feat("Voice") == "Pass" or v.feat("VerbForm") != "Fin" or v.feat("Person") != "3":
+        return None
+    if not any(
+        t.upos in ("NOUN", "PROPN") and t.feat("Case") not in (None, "Nom")
+        for t in tokens[lo:verb]
+    ):
+        return None
+    for j in range(verb + 1, hi):
+        t = tokens[j]
+        if t.upos in ("VERB", "SCONJ", "CCONJ") or t.text in (",", ";"):
+            return None
+        if t.feat("Case") != "Nom" or t.upos not in ("NOUN", "PROPN"):
+            continue
+        nxt = tokens[j + 1] if j + 1 < hi else None
+        if nxt is not None and nxt.upos in ("NOUN", "PROPN") and nxt.feat("Case") == "Nom":
+            continue
+        return j
+    return None
+
+
 def _nominative_before(tokens: list[Token], i: int) -> bool:
     return any(t.upos in ("NOUN", "PROPN") and t.feat("Case") == "Nom" for t in tokens[:i])
 
@@ -879,9 +912,13 @@ def _assign_complements(
         start = p.index + 1
         end = _before_next_verb(tokens, same_clause[0]) if same_clause else hi
         cases = governed_cases(p.relation)
-        if same_clause and end <= start:
-            start = same_clause[0].index + 1
-            end = trim_coordinator(tokens, same_clause[1].index) if len(same_clause) > 1 else hi
+        # `ohjaa, valvoo ja kehittää Y:tä`: the first verb with words of its own lends them
+        # to the bare verbs before it
+        m = 0
+        while m < len(same_clause) and end <= start:
+            start = same_clause[m].index + 1
+            m += 1
+            end = trim_coordinator(tokens, same_clause[m].index) if m < len(same_clause) else hi
         if end == hi and hi < len(tokens) and tokens[hi].lemma in SUBORDINATORS:
             heads = [
                 j

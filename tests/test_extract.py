@@ -147,7 +147,10 @@ def _one(doc, task_word: str):
                      {"actors": ["pakolaisneuvonta-ry"]}, id="association-ry"),
         pytest.param("TE-toimisto ei ole vastuussa kuntien peruspalveluista.", "peruspalveluista",
                      {"actors": ["te"], "negated": True}, id="ei-ole-vastuussa"),
+        pytest.param("Tulkkauksesta vastaavat kunnan maahanmuuttajapalvelut.", "Tulkkauksesta",
+                     {"actors": ["maahanmuuttajapalvelu"], "relation": "vastata"}, id="object-first-unknown-organisation"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
+        pytest.param("Järjestää kotoutumispalvelut.", None, None, id="verb-first-nominative-is-no-subject"),
     ],
 )  # fmt: skip
 def test_construction(text, word, expected):
@@ -183,6 +186,27 @@ def test_coordinated_genitive_attributes_stay_one_task():
     )
     assert [r.task for r in doc.responsibilities] == [
         "oleskelulupien ja kansalaisuuden myöntämisestä"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tasks"),
+    [
+        ("Kunta vastaa sekä alkukartoituksesta että kotoutumissuunnitelman laatimisesta.",
+         ["alkukartoituksesta", "kotoutumissuunnitelman laatimisesta"]),
+        ("Kunta järjestää niin suomen kielen opetusta kuin ohjausta.",
+         ["suomen kielen opetusta", "ohjausta"]),
+        ("Kunta vastaa joko ohjauksesta tai neuvonnasta.", ["ohjauksesta", "neuvonnasta"]),
+    ],
+)  # fmt: skip
+def test_correlative_coordination_splits_the_task(text, tasks):
+    assert [r.task for r in _extract_text(text).responsibilities] == tasks
+
+
+def test_comma_coordinated_verbs_share_the_last_verbs_complement():
+    doc = _extract_text("ELY-keskus ohjaa, valvoo ja kehittää kotouttamista alueellaan.")
+    assert [(r.relation, r.task) for r in doc.responsibilities] == [
+        (verb, "kotouttamista alueellaan") for verb in ("ohjata", "valvoa", "kehittää")
     ]
 
 
