@@ -277,13 +277,15 @@ class Extractor:
         if before:
             chosen = _coordinated(tokens, before)
             actors = dedupe(m.actor for m in chosen)
-            return self._with_coordinated(tokens, lo, chosen[0].first, actors, _tokens_of(chosen))
+            return self._with_coordinated(
+                tokens, lo, chosen[0].first, actors, _tokens_of(chosen), verb
+            )
         head = _subject_head(tokens, lo, verb)
         if head is not None:
             resolved = self._resolve(tokens, head, lo)
             if resolved and resolved[1] == "subject":
                 first = min(resolved[2])
-                return self._with_coordinated(tokens, lo, first, resolved[0], resolved[2])
+                return self._with_coordinated(tokens, lo, first, resolved[0], resolved[2], verb)
             if resolved:
                 return resolved
         after = subjects(verb + 1, hi)
@@ -302,7 +304,13 @@ class Extractor:
         return [], "", frozenset()
 
     def _with_coordinated(
-        self, tokens: list[Token], lo: int, first: int, actors: list[str], span: frozenset[int]
+        self,
+        tokens: list[Token],
+        lo: int,
+        first: int,
+        actors: list[str],
+        span: frozenset[int],
+        verb: int,
     ) -> tuple[list[str], str, frozenset[int]]:
         """`Seurakunnat ja järjestöt`, `Seurakunta ja urheiluseurat`: organisations the
         registry does not know, coordinated before the subject, share the statement."""
@@ -316,6 +324,22 @@ class Extractor:
             actors = dedupe([*resolved[0], *actors])
             span = span | resolved[2]
             j = min(resolved[2]) - 1
+        # `Järjestöt ja seurakunnat`: and after it, up to the verb
+        j = max(span) + 1 if span else verb
+        while j < verb - 1 and tokens[j].text in (",", "ja", "sekä"):
+            k = j + 1
+            while k + 1 < verb and tokens[k + 1].feat("Case") == "Nom" and tokens[k + 1].upos in (
+                "NOUN", "PROPN", "ADJ"
+            ):
+                k += 1
+            if tokens[k].feat("Case") != "Nom" or tokens[k].upos not in ("NOUN", "PROPN"):
+                break
+            resolved = self._resolve(tokens, k, j + 1)
+            if not resolved or resolved[1] != "subject":
+                break
+            actors = dedupe([*actors, *resolved[0]])
+            span = span | resolved[2]
+            j = k + 1
         return actors, "subject", span
 
     def _apposition(
@@ -472,6 +496,10 @@ class Extractor:
             (lemma, case) in _NOMINAL or (lemma, case) == ("vastuu", "Ine")
         ):
             return None
+        if (lemma, case) == ("vastuu", "Nom"):
+            located = self._located(tokens, mentions, i)
+            if located is not None:
+                return located
         # The verb that carries it: `on`/`ovat` or `kuuluu`/`kuuluvat` after the noun
         # (`tehtävänä on`), or `on` before it (`X:llä on vastuu`, `X on vastuussa`); or a
         # colon (`Kunnan tehtävät: ...`).
@@ -517,6 +545,30 @@ class Extractor:
             )
         ]
 
+    def _located(
+        self, tokens: list[Token], mentions: list[_Mention], i: int
+    ) -> list[_Predicate] | None:
+        """`Vastuu X:stä on Y:llä`, `Vastuu X:stä kuuluu Y:lle`: the responsibility first,
+        its owner after the verb."""
+        verb = None
+        for j in range(i + 2, len(tokens)):
+            if tokens[j].lemma in ("olla", "kuulua") and tokens[j].feat("VerbForm") == "Fin":
+                verb = j
+                break
+            if tokens[j].text in (",", ";", ":") or tokens[j].lemma in SUBORDINATORS:
+                return None
+        if verb is None:
+            return None
+        owners = [m for m in mentions if verb < m.first <= verb + 3 and m.case in ("Ade", "All")]
+        if not owners:
+            return None
+        actors = dedupe(m.actor for m in _coordinated(tokens, owners))
+        self._note(actors)
+        return [
+            _Predicate(i, "vastuu", "responsible", _negated(tokens, i, verb + 1), actors,
+                       "subject", subject=frozenset(range(verb, owners[-1].last + 1)))
+        ]  # fmt: skip
+
     def _belongs(
         self, tokens: list[Token], mentions: list[_Mention], i: int, clause: tuple[int, int]
     ) -> _Predicate | None:
@@ -524,15 +576,41 @@ class Extractor:
         allative is its task."""
         if tokens[i].lemma != "kuulua" or tokens[i].feat("VerbForm") != "Fin":
             return None
-        lo, _ = clause
+        lo, hi = clause
         owners = [m for m in mentions if lo <= m.first < i and m.case == "All"]
-        if not owners:
+        if owners:
+            actors = dedupe(m.actor for m in _coordinated(tokens, owners))
+            self._note(actors)
+            return _Predicate(
+                i, "kuulua", "task", _negated(tokens, lo, i), actors, "subject",
+                nominal=True, complement=(i + 1, len(tokens)),
+            )  # fmt: skip
+        # `Psykososiaalinen tuki kuuluu hyvinvointialueelle` / `hyvinvointialueen
+        # tehtäviin`: the task first, its owner after the verb
+        owners = [
+            m
+            for m in mentions
+            if i < m.first <= i + 3
+            and m.last < hi
+            and (
+                m.case == "All"
+                or (
+                    m.case == "Gen"
+                    and m.last + 1 < hi
+                    and tokens[m.last + 1].lemma in ("tehtävä", "vastuu", "vastuualue")
+                    and tokens[m.last + 1].feat("Case") in ("Ill", "All")
+                )
+            )
+        ]
+        if not owners or not _has_nominative(tokens, lo, i):
             return None
+        if any(lo <= m.first < i and m.case == "Nom" for m in mentions):
+            return None  # `Kunta kuuluu ...`: an actor, not a task, belongs somewhere
         actors = dedupe(m.actor for m in _coordinated(tokens, owners))
         self._note(actors)
         return _Predicate(
             i, "kuulua", "task", _negated(tokens, lo, i), actors, "subject",
-            nominal=True, complement=(i + 1, len(tokens)),
+            nominal=True, complement=(lo, _before_negation(tokens, lo, i)),
         )  # fmt: skip
 
     def _labelled(self, tokens: list[Token], mentions: list[_Mention]) -> list[_Predicate]:
@@ -562,6 +640,9 @@ class Extractor:
         olla = next(
             (j for j in range(i - 1, max(-1, i - 3), -1) if tokens[j].lemma == "olla"), None
         )
+        if olla is None and i >= 2 and tokens[i - 1].text in ("ja", "sekä", "tai", ","):
+            # `on laadittava ohjelma ja tarkistettava sitä`: coordinated with a duty before
+            olla = _duty_olla_before(tokens, i)
         if olla is None or tokens[olla].feat("VerbForm") != "Fin":
             return None
         negated = _negated(tokens, max(0, olla - 2), i)
@@ -843,6 +924,23 @@ def _subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int
             continue
         return j
     return None
+
+
+def _duty_olla_before(tokens: list[Token], i: int) -> int | None:
+    """The `on` of an earlier duty in the clause (`on järjestettävä ..., seurattava ...`)."""
+    for j in range(i - 2, -1, -1):
+        if tokens[j].lemma in SUBORDINATORS or tokens[j].lemma in _RELATIVES:
+            return None
+        if tokens[j].feat("PartForm") == "Pres" and tokens[j].feat("Voice") == "Pass":
+            for k in range(j - 1, max(-1, j - 3), -1):
+                if tokens[k].lemma == "olla":
+                    return k
+    return None
+
+
+def _before_negation(tokens: list[Token], lo: int, i: int) -> int:
+    """Where a task before its verb ends: before `ei` in `X ei kuulu ...`."""
+    return i - 1 if i - 1 >= lo and tokens[i - 1].lemma == "ei" else i
 
 
 def _nominative_before(tokens: list[Token], i: int) -> bool:

@@ -32,7 +32,12 @@ def extract_responsibilities(
         found += extractor.sentence(index, sentence, heading_actors)
     out: list[Responsibility] = []
     seen: dict[str, int] = {}
+    stated: set[tuple[tuple[str, ...], str, int, int]] = set()
     for f in found:
+        key = (tuple(f.actors), f.relation, f.task_start, f.task_end)
+        if key in stated:
+            continue  # one statement read twice (two constructions over the same words)
+        stated.add(key)
         task = text[f.task_start : f.task_end]
         base = responsibility_id(f.actors, f.relation, task)
         seen[base] = seen.get(base, 0) + 1

@@ -164,6 +164,14 @@ def _context(
         )
     ):
         score += 1.0  # `psykososiaalinen tuki`: an agreeing attribute before a noun
+    if (
+        r.upos == "NOUN"
+        and i > 0
+        and any(o.infinitive for o in readings[i])
+        and readings[i - 1]
+        and all(o.upos in ("NOUN", "PROPN") and o.case == "Gen" for o in readings[i - 1])
+    ):
+        score += 2.0  # `opiskelun tukea`: a genitive noun governs a noun, not an infinitive
     if r.upos == "PROPN" and words[i][:1].isupper() and i > 0 and words[i - 1] not in ".:(":
         score += 1.5
     return score
@@ -247,9 +255,14 @@ def _is_genitive(rs: list[Reading], picked: Reading | None) -> bool:
 
 
 def _negated(readings: list[list[Reading]], i: int) -> bool:
-    return any(
-        any(r.lemma in _NEGATION_LEMMAS for r in readings[j]) for j in range(max(0, i - 3), i)
-    )
+    """A negation verb shortly before the token whose connegative is still to come: in
+    `ei ole järjestää` the connegative is `ole`, and `järjestää` is an infinitive."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if any(r.lemma in _NEGATION_LEMMAS for r in readings[j]):
+            return True
+        if readings[j] and all(r.upos in ("VERB", "AUX") for r in readings[j]):
+            return False
+    return False
 
 
 def _coordinated(
