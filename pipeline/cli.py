@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="OUT",
         help="a .json file (one SOURCE) or a directory for <stem>.json files "
-        "(default: outputs/; stdout for '-')",
+        "or '-' for stdout (default: outputs/; stdout when SOURCE is '-')",
     )
 
     re_ = sub.add_parser(
@@ -165,7 +165,7 @@ def _extract(sources: list[str], output: str | None, nlp: str) -> int:
             failed += 1
             continue
         content = to_json(doc)
-        if source == "-" and not output:
+        if (source == "-" and not output) or output == "-":
             sys.stdout.write(content)
             continue
         target = _target(source, output)
@@ -188,8 +188,9 @@ def _repair(source: str, log: str | None) -> int:
 
 
 def _target(source: str, output: str | None) -> Path:
-    if output and output.endswith(".json"):
-        return Path(output)
+    existing_file = output is not None and Path(output).exists() and not Path(output).is_dir()
+    if output and (output.endswith(".json") or existing_file):
+        return Path(output)  # a file; a device is refused when written
     stem = "stdin" if source == "-" else Path(source).stem
     return Path(output or "outputs") / f"{stem}.json"
 

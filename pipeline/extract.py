@@ -328,8 +328,10 @@ class Extractor:
         j = max(span) + 1 if span else verb
         while j < verb - 1 and tokens[j].text in (",", "ja", "sekä"):
             k = j + 1
-            while k + 1 < verb and tokens[k + 1].feat("Case") == "Nom" and tokens[k + 1].upos in (
-                "NOUN", "PROPN", "ADJ"
+            while (
+                k + 1 < verb
+                and tokens[k + 1].feat("Case") == "Nom"
+                and tokens[k + 1].upos in ("NOUN", "PROPN", "ADJ")
             ):
                 k += 1
             if tokens[k].feat("Case") != "Nom" or tokens[k].upos not in ("NOUN", "PROPN"):
@@ -909,8 +911,7 @@ def _subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int
     if v.feat("Voice") == "Pass" or v.feat("VerbForm") != "Fin" or v.feat("Person") != "3":
         return None
     if not any(
-        t.upos in ("NOUN", "PROPN") and t.feat("Case") not in (None, "Nom")
-        for t in tokens[lo:verb]
+        t.upos in ("NOUN", "PROPN") and t.feat("Case") not in (None, "Nom") for t in tokens[lo:verb]
     ):
         return None
     for j in range(verb + 1, hi):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from pipeline.errors import PipelineError
+
 
 def to_json(model: BaseModel) -> str:
     """Deterministic JSON: fields in model order, two-space indent, UTF-8 letters kept."""
@@ -21,16 +23,28 @@ def to_json(model: BaseModel) -> str:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # Renaming over a device (`/dev/null`) would replace the device itself.
+    if path.exists() and not path.is_file():
+        raise PipelineError(f"{path}: not a regular file; give a .json path or a directory")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise PipelineError(f"{path}: {path.parent} is not a directory; choose another output")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise PipelineError(
+            f"{path}: cannot write here ({e.strerror}); choose another output"
+        ) from e
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(content)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise PipelineError(f"{path}: cannot write ({e.strerror}); nothing was written") from e
         raise
 
 

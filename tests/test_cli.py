@@ -90,6 +90,27 @@ def test_extract_twice_is_byte_identical(tmp_path):
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
+def test_output_dash_is_stdout(capsys):
+    assert main(["extract", str(SEED), "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["sections"][0]["heading"] == "Valtio"
+
+
+@pytest.mark.parametrize("where", ["device", "under-a-file"])
+def test_unwritable_output_is_one_line_error(tmp_path, capsys, where):
+    if where == "device":
+        target, before = "/dev/null", Path("/dev/null").stat()
+    else:
+        (tmp_path / "f").write_text("keep")
+        target, before = str(tmp_path / "f" / "x.json"), None
+    assert main(["extract", str(SEED), "-o", target]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1 and target in err
+    if before is not None:  # the device is still a device
+        assert Path("/dev/null").stat().st_mode == before.st_mode
+    else:
+        assert (tmp_path / "f").read_text() == "keep"
+
+
 def test_several_sources_need_a_directory(tmp_path, capsys):
     assert main(["extract", str(SEED), str(SEED), "-o", str(tmp_path / "x.json")]) == 2
     assert "give -o DIR" in capsys.readouterr().err

@@ -77,7 +77,9 @@ def main(markup: str, pdf: str) -> int:
     header = escape(read_markup(Path(markup))[0][1])
     with tempfile.TemporaryDirectory() as tmp:
         fodt = Path(tmp) / (Path(pdf).stem + ".fodt")
-        fodt.write_text(TEMPLATE.format(header=header, body="\n".join(paragraphs)), encoding="utf-8")
+        fodt.write_text(
+            TEMPLATE.format(header=header, body="\n".join(paragraphs)), encoding="utf-8"
+        )
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(fodt)],
             check=True, capture_output=True,
