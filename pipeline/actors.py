@@ -95,6 +95,12 @@ def _forms(word: str) -> set[str]:
     forms = {word}
     for lemma in morphology.lemmas(word):
         forms.add(lemma)
+        # Voikko lower-cases some names' lemmas (`Kelan` -> `kela`); a case-sensitive
+        # alias (`Kela`, `KELA`) matches the lemma in the word's own capitalisation.
+        if word[:1].isupper():
+            forms.add(lemma[:1].upper() + lemma[1:])
+        if word[:2].isupper():
+            forms.add(lemma.upper())
     return forms
 
 

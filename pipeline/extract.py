@@ -54,6 +54,7 @@ from pipeline.valency import (
     FINITE_EXCLUDED,
     GROUP_NOUNS,
     ORGANISATION_HEADS,
+    PARTICLE_VERBS,
     TRIM_LEADING,
     governed_cases,
     modality_of,
@@ -69,6 +70,7 @@ _NOMINAL = {
     ("velvollisuus", "Ess"): "obligation",
     ("velvollisuus", "Nom"): "obligation",
 }
+_NECESSIVE_MODALS = frozenset({"tulla", "täytyä", "pitää"})
 _RELATIVES = frozenset({"joka", "jonka", "jotka", "joiden", "jolla", "joilla", "jota", "joita"})
 _ADVERSATIVES = frozenset({"mutta", "vaan", "sillä"})
 _PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
@@ -470,13 +472,16 @@ class Extractor:
                 actors, source = [self.author], "first_person"  # `vastaamme`
         elif not passive:
             actors, source, subject = self._subject(tokens, mentions, i, clause)
+        if not actors and modality == "obligation" and finite.lemma in _NECESSIVE_MODALS:
+            # `Kaupungin tulee tiedottaa`: a necessive verb's subject is in the genitive
+            actors, source = self._owner(tokens, mentions, i, "Gen", [])
         if not actors:
             shared = _shared_subject(earlier, tokens, predicate)
             if shared is not None:
                 actors, source = shared.actors, shared.actor_source
         if not actors and not passive and tokens[lo].lemma in _RELATIVES:
             actors, source = self._relative(mentions, lo), "relative"
-        if not actors and heading_actors and not passive and not _has_nominative(tokens, lo, hi):
+        if not actors and heading_actors and not passive and _subjectless(tokens, lo, i, hi):
             actors, source = list(heading_actors), "heading"
         if not actors and passive:
             return None  # `ohjelma laaditaan`: no actor
@@ -619,6 +624,9 @@ class Extractor:
         """`Kela: kotoutumistuen maksaminen`: an actor's name, a colon and its tasks, as in
         a table flattened into text."""
         start = 1 if tokens and MARKER.match(tokens[0].text) else 0
+        starts = {m.first for m in mentions}
+        while start < len(tokens) and start not in starts and _place_attribute(tokens[start]):
+            start += 1  # `Keski-Kivikosken ELY-keskus:`
         first = next((m for m in mentions if m.first == start), None)
         if first is None or first.last + 1 >= len(tokens) or tokens[first.last + 1].text != ":":
             return []
@@ -751,6 +759,10 @@ class Extractor:
         relation = p.relation
         if relation == "tehdä" and any(tokens[j].lemma == "yhteistyö" for j in range(lo, hi)):
             relation = "tehdä yhteistyötä"
+        first = trim_start(tokens, lo, hi)
+        if first < hi and (relation, tokens[first].text.lower()) in PARTICLE_VERBS:
+            relation = f"{relation} {tokens[first].text.lower()}"  # `ottaa vastaan`
+            parts = [(max(a, first + 1), b) for a, b in parts]
         # `yhteistyössä X:n kanssa`: X shares the task
         co_actors = [
             m.actor
@@ -939,6 +951,22 @@ def _duty_olla_before(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+def _place_attribute(tok: Token) -> bool:
+    """A capitalised genitive before an actor's name: a place (`Pirkanmaan`)."""
+    return tok.text[:1].isupper() and tok.feat("Case") == "Gen" and tok.upos in ("PROPN", "NOUN")
+
+
+def _subjectless(tokens: list[Token], lo: int, i: int, hi: int) -> bool:
+    """Whether the verb at i states no subject of its own: no nominative before it, and
+    none after it unless the verb opens the clause, where a nominative is the object
+    (`- tekee sopimukset`) rather than a subject after a fronted complement
+    (`Kotoutumista edistävät monet toimijat`)."""
+    if _has_nominative(tokens, lo, i):
+        return False
+    opens = all(t.upos in ("PUNCT", "ADV", "CCONJ") or MARKER.match(t.text) for t in tokens[lo:i])
+    return opens or not _has_nominative(tokens, i + 1, hi)
+
+
 def _before_negation(tokens: list[Token], lo: int, i: int) -> int:
     """Where a task before its verb ends: before `ei` in `X ei kuulu ...`."""
     return i - 1 if i - 1 >= lo and tokens[i - 1].lemma == "ei" else i
@@ -1043,6 +1071,10 @@ def _before_next_verb(tokens: list[Token], nxt: _Predicate) -> int:
     end = nxt.index
     while end > 0 and tokens[end - 1].lemma in TRIM_LEADING:
         end -= 1
+    if nxt.modality == "obligation" and end > 0 and tokens[end - 1].lemma == "olla":
+        end -= 1  # `..., ja heidän on ilmoitettava`: the duty's `on` and its owner
+        while end > 0 and tokens[end - 1].feat("Case") == "Gen":
+            end -= 1
     if nxt.subject and end - 1 in nxt.subject:
         end = min(nxt.subject)
     elif end > 0 and tokens[end - 1].upos == "PRON" and tokens[end - 1].feat("Case") == "Nom":

@@ -40,7 +40,7 @@ BLOCK_SEPARATOR = "\n\n"
 _TERMINAL = (".", "!", "?", ":", ";")
 _ITEM = regex.compile(r"^(?:[•●▪■◦‣∙·○◾]\s*|\(?\d{1,2}[.)]\s+(?=\p{L})|\(?[a-zåäö]\)\s+)")
 # A dash also starts a wrapped line inside a sentence (`– opetus- ja ...`): it marks
-# an item only after a lead-in, another item or a gap.
+# an item only after a sentence's end (a lead-in's colon included), another item or a gap.
 _DASH_ITEM = regex.compile(r"^[-–—*]\s+")
 # A bullet glyph the PDF font does not map to Unicode: pdfminer writes `(cid:127)`,
 # Symbol fonts give a private-use character. Either is read as a plain bullet.
@@ -337,7 +337,7 @@ def _is_dash_item(lines: list[Line], i: int, kinds: list[BlockKind]) -> bool:
         i == 0
         or lines[i].gap_before != "none"
         or kinds[i - 1] == "item"
-        or lines[i - 1].text.endswith(":")
+        or _ends_sentence(lines[i - 1].text)  # a sentence never goes on after its end
     )
 
 

@@ -87,7 +87,8 @@ ORGANISATION_HEADS = (
     "valtuusto", "koordinaattori", "yksikkö", "laitos", "ministeriö", "viranomainen",
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
     "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
-    "palvelualue", "tulosalue", "museo", "opisto", "seura",
+    "palvelualue", "tulosalue", "museo", "opisto", "seura", "yhtiö", "yhtymä", "liitto",
+    "konserni", "rahasto", "tiimi", "jaosto",
     # the legal form after an association's or a company's name: `Pakolaisneuvonta ry`
     "ry", "oy", "oyj",
     # services that stand for the unit providing them: `Perusopetus järjestää ...`
@@ -113,7 +114,15 @@ SCOPE_LEMMAS = frozenset(
 # Words trimmed from the start of a task: they modify the statement, not the task.
 TRIM_LEADING = frozenset(
     {"myös", "lisäksi", "kuitenkin", "esimerkiksi", "erityisesti", "etenkin", "mm.", "muun",
-     "osaltaan", "ensisijaisesti", "edelleen", "yhdessä", "esim."}
+     "osaltaan", "ensisijaisesti", "edelleen", "yhdessä", "esim.", "itse"}
+)  # fmt: skip
+
+
+# Verbs whose sense needs their particle: `ottaa vastaan` (receive) is not `ottaa` (take).
+PARTICLE_VERBS = frozenset(
+    {("ottaa", "vastaan"), ("ottaa", "huomioon"), ("ottaa", "käyttöön"), ("ottaa", "mukaan"),
+     ("panna", "täytäntöön"), ("pitää", "yllä"), ("saattaa", "voimaan"), ("tuoda", "esiin"),
+     ("tuoda", "esille"), ("ottaa", "esille"), ("viedä", "eteenpäin"), ("panna", "toimeen")}
 )  # fmt: skip
 
 

@@ -87,6 +87,15 @@ def test_seed_pages_partition_the_text(seed_doc):
             id="dash-inside-sentence-is-no-item",
         ),
         pytest.param(
+            "Se tekee paljon.\n- neuvoo kuntia\n– tekee sopimukset.",
+            [
+                ("paragraph", "Se tekee paljon."),
+                ("item", "- neuvoo kuntia"),
+                ("item", "– tekee sopimukset."),
+            ],
+            id="dash-items-after-a-sentence",
+        ),
+        pytest.param(
             "Virke jatkuu sivun\fvaihdon yli.",
             [("paragraph", "Virke jatkuu sivun vaihdon yli.")],
             id="form-feed-mid-sentence",

@@ -133,16 +133,18 @@ def typeset_pdf(
 
 
 def read_markup(path: Path) -> list[Block]:
-    """A test document in the small markup of tests/data/docs: `# ` heading, `• ` item,
-    blank lines between paragraphs."""
+    """A test document in the small markup of tests/data/docs: `# ` heading, an item
+    after its bullet as written (`• `, `- `, `– `), blank lines between paragraphs."""
+    bullets = ("• ", "- ", "– ")
     blocks: list[Block] = []
     for chunk in path.read_text(encoding="utf-8").split("\n\n"):
-        for line in chunk.strip().split("\n") if chunk.strip().startswith("•") else [chunk.strip()]:
+        items = chunk.strip().startswith(bullets)
+        for line in chunk.strip().split("\n") if items else [chunk.strip()]:
             if not line:
                 continue
             if line.startswith("# "):
                 blocks.append(("heading", line[2:].strip()))
-            elif line.startswith("• "):
+            elif line.startswith(bullets):
                 blocks.append(("item", line.strip()))
             else:
                 blocks.append(("paragraph", " ".join(line.split())))
