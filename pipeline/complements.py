@@ -172,9 +172,15 @@ def trim_end(tokens: list[Token], lo: int, hi: int) -> int:
 
 
 def trim_start(tokens: list[Token], a: int, b: int) -> int:
-    """Move `a` past words that modify the statement, not the task (`myös`), and markers."""
+    """Move `a` past words that modify the statement, not the task (`myös`, `yhdessä
+    X:n kanssa`), and markers."""
     while a < b:
-        if a + 1 < b and inline_marker(tokens, a + 1):
+        j = a
+        while j < b and tokens[j].feat("Case") == "Gen":
+            j += 1
+        if a < j < b and tokens[j].lemma == "kanssa":
+            a = j + 1  # the co-actors, recorded apart
+        elif a + 1 < b and inline_marker(tokens, a + 1):
             a += 2  # `2)`
         elif (
             tokens[a].lemma in TRIM_LEADING

@@ -73,6 +73,7 @@ _NOMINAL = {
 _NECESSIVE_MODALS = frozenset({"tulla", "täytyä", "pitää"})
 _RELATIVES = frozenset({"joka", "jonka", "jotka", "joiden", "jolla", "joilla", "jota", "joita"})
 _ADVERSATIVES = frozenset({"mutta", "vaan", "sillä"})
+_COORDINATING = ("ja", "sekä", "mutta", "vaan", "tai")
 _PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
 _MODALS = {
     "voida": "permission",
@@ -398,9 +399,17 @@ class Extractor:
                     return [actor]
         return list(self.last_actors)
 
-    def _relative(self, mentions: list[_Mention], at: int) -> list[str]:
-        """The antecedent of a relative clause starting at token `at`: the nearest actor
-        before it, a specific one before the generic `viranomainen`."""
+    def _relative(self, tokens: list[Token], mentions: list[_Mention], at: int) -> list[str]:
+        """The antecedent of a relative clause starting at token `at`: the noun right
+        before it when that names an organisation (`lautakunta, joka`), else the nearest
+        actor before it, a specific one before the generic `viranomainen`."""
+        j = at - 1
+        while j >= 0 and tokens[j].text in (",", "(", "–"):
+            j -= 1
+        if j >= 0 and not any(m.first <= j <= m.last for m in mentions):
+            resolved = self._resolve(tokens, j, max(0, j - 4))
+            if resolved and resolved[1] == "subject":
+                return resolved[0]
         before = [m for m in mentions if m.last < at]
         specific = [m for m in before if m.actor != _GENERIC_ACTOR]
         chosen = specific or before
@@ -437,10 +446,15 @@ class Extractor:
                 continue
             if tokens[clause_of[i][0]].lemma in SUBORDINATORS:
                 continue  # `valvoo, että kunnat järjestävät ...`: content or condition, not a task
-            verb = self._verbal(tokens, mentions, i, clause_of[i], out, heading_actors)
+            verb = self._verbal(tokens, mentions, i, clause_of, out, heading_actors)
             if verb is not None:
                 out.append(verb)
         _assign_complements(out, tokens, clause_of)
+        for p in out:
+            lo, hi = clause_of[p.index]
+            if p.nominal and p.complement and tokens[lo].lemma in _RELATIVES:
+                # `X, jonka tehtäviin kuuluu Y, koordinoi Z`: Y ends with its clause
+                p.complement = (p.complement[0], min(p.complement[1], hi))
         return out
 
     def _verbal(
@@ -448,7 +462,7 @@ class Extractor:
         tokens: list[Token],
         mentions: list[_Mention],
         i: int,
-        clause: tuple[int, int],
+        clause_of: list[tuple[int, int]],
         earlier: list[_Predicate],
         heading_actors: list[str],
     ) -> _Predicate | None:
@@ -456,6 +470,7 @@ class Extractor:
         modal = _modal(tokens, i)
         if modal is None and not _is_predicate_verb(tokens[i]):
             return None
+        clause = clause_of[i]
         lo, hi = clause
         finite = tokens[i]  # carries person, voice and the subject's agreement
         predicate = i
@@ -472,6 +487,11 @@ class Extractor:
                 actors, source = [self.author], "first_person"  # `vastaamme`
         elif not passive:
             actors, source, subject = self._subject(tokens, mentions, i, clause)
+        rel = _embedded_relative(tokens, clause_of, lo)
+        if not actors and not passive and rel is not None:
+            # `X, jonka tehtäviin kuuluu Y, koordinoi Z`: the subject stands before the
+            # relative clause
+            actors, source, subject = self._subject(tokens, mentions, rel - 1, clause_of[rel - 1])
         if not actors and modality == "obligation" and finite.lemma in _NECESSIVE_MODALS:
             # `Kaupungin tulee tiedottaa`: a necessive verb's subject is in the genitive
             actors, source = self._owner(tokens, mentions, i, "Gen", [])
@@ -479,8 +499,15 @@ class Extractor:
             shared = _shared_subject(earlier, tokens, predicate)
             if shared is not None:
                 actors, source = shared.actors, shared.actor_source
-        if not actors and not passive and tokens[lo].lemma in _RELATIVES:
-            actors, source = self._relative(mentions, lo), "relative"
+        if (
+            not actors
+            and not passive
+            and tokens[lo].lemma in _RELATIVES
+            and tokens[lo].feat("Case") in (None, "Nom")
+        ):
+            # `..., joka nimeää`: the relative is the subject; in `..., joissa asukkaat
+            # voivat` it is not, and the clause's subject is its own
+            actors, source = self._relative(tokens, mentions, lo), "relative"
         if not actors and heading_actors and not passive and _subjectless(tokens, lo, i, hi):
             actors, source = list(heading_actors), "heading"
         if not actors and passive:
@@ -521,6 +548,13 @@ class Extractor:
         olla_before = next(
             (j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].lemma == "olla"), None
         )
+        k = i - 1
+        while k >= 0 and tokens[k].lemma in TRIM_LEADING:
+            k -= 1
+        if olla_before is None and k >= 0 and tokens[k].text.lower() in (*_COORDINATING, ","):
+            # `on oikeus saada tietoa, mutta myös velvollisuus osallistua`: the `on` of
+            # the construction coordinated before
+            olla_before = next((j for j in range(k - 1, -1, -1) if tokens[j].lemma == "olla"), None)
         colon = i + 1 < len(tokens) and tokens[i + 1].text == ":"
         if case == "Ine":  # `X on vastuussa Y:stä`
             if olla_before is None:
@@ -696,7 +730,7 @@ class Extractor:
             return (list(heading_actors), "heading") if heading_actors else ([], "")
         before = tokens[prev]
         if before.lemma == "joka":
-            return self._relative(mentions, prev), "relative"
+            return self._relative(tokens, mentions, prev), "relative"
         if before.lemma in _PRONOUNS and before.feat("Case") == "Gen":
             return self._pronoun(before.lemma), "anaphora"
         if before.feat("Case") in ("Gen", "Ade") and before.upos in ("NOUN", "PROPN"):
@@ -816,7 +850,9 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
         )
         if tok.text == ";":
             bounds.append(i + 1)
-        elif tok.text == "," and (opens_subordinate or opener):
+        elif tok.text == "," and (
+            opens_subordinate or opener or _closes_relative(tokens, bounds[-1], i)
+        ):
             bounds.append(i + 1)
             opens_subordinate = False
     bounds.append(len(tokens))
@@ -824,6 +860,34 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     for a, b in itertools.pairwise(bounds):
         out += [(a, b)] * (b - a)
     return out
+
+
+def _closes_relative(tokens: list[Token], start: int, comma: int) -> bool:
+    """`X, jonka tehtäviin kuuluu Y, koordinoi Z`: a comma after an embedded relative
+    clause that has its verb, followed by a finite verb, resumes the main clause."""
+    if tokens[start].lemma not in _RELATIVES:
+        return False
+    j = comma + 1
+    while j < len(tokens) and tokens[j].lemma in TRIM_LEADING:
+        j += 1
+    return (
+        j < len(tokens)
+        and tokens[j].upos == "VERB"
+        and tokens[j].feat("VerbForm") == "Fin"
+        and any(t.feat("VerbForm") == "Fin" for t in tokens[start:comma])
+    )
+
+
+def _embedded_relative(
+    tokens: list[Token], clause_of: list[tuple[int, int]], lo: int
+) -> int | None:
+    """The start of the relative clause just before a clause resumed after it, if any."""
+    if lo < 2 or tokens[lo - 1].text != ",":
+        return None
+    rel = clause_of[lo - 1][0]
+    return (
+        rel if tokens[rel].lemma in _RELATIVES and _closes_relative(tokens, rel, lo - 1) else None
+    )
 
 
 def _cataphoric(tokens: list[Token], p: _Predicate) -> bool:
@@ -1062,6 +1126,12 @@ def _assign_complements(
             and conjuncts(tokens, lo, p.index, cases, p.subject)
         ):
             start, end = lo, p.index
+            while (
+                start < end
+                and tokens[start].upos in ("NOUN", "PROPN")
+                and tokens[start].feat("Case") not in (*cases, "Gen", "Nom")
+            ):
+                start += 1  # `Kunnassa kotouttamistyöstä vastaa`: a place, not the task
         p.complement = (start, end)
 
 
