@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from pipeline import morphology
+from pipeline import labels, morphology
 from pipeline.actors import find_mentions
 from pipeline.complements import (
     MARKER,
@@ -156,11 +156,84 @@ class Extractor:
         self.open: dict[int, list[_Predicate]] = {}  # lead-in -> predicates its items complete
         self.actor_lists: dict[int, list[Found]] = {}  # lead-in -> tasks its items' actors take
         self._subject_in_sentence = False  # whether the current sentence named a subject yet
+        self.field_task: tuple[int, int, int] | None = None  # (unit, start, end) a label takes
 
     # --- units ------------------------------------------------------------------------
 
     def sentence(self, index: int, s: Sentence, heading_actors: list[str]) -> list[Found]:
         """The responsibilities stated by unit `index` of the document."""
+        found = self._labelled_field(index, s)
+        if found is None:
+            found = self._unit(index, s, heading_actors)
+            # a unit that states no responsibility of its own may be a task a label follows
+            span = None if found else labels.task_span(self.text, s.start, s.end)
+            if span is not None:
+                self.field_task = (index, *span)
+        return found
+
+    def _labelled_field(self, index: int, s: Sentence) -> list[Found] | None:
+        """`Vastuutaho: kunta ja TE-toimisto` after its task, or `Hankinta (vastuu:
+        ELY-keskus)`: the actors a field names take the task (see `labels.py`). None when
+        the unit has no such field."""
+        tokens = s.tokens
+        after = labels.label_line(tokens)
+        if after is not None:
+            if self.field_task is None or index - self.field_task[0] > labels.MAX_DISTANCE:
+                return None
+            _, task_start, task_end = self.field_task
+            first, end = after, len(tokens)
+        else:
+            inline = labels.bracketed(tokens)
+            if inline is None:
+                return None
+            bracket, first, end = inline
+            span = labels.task_span(self.text, s.start, tokens[bracket].start)
+            if span is None:
+                return None
+            task_start, task_end = span
+        actors = self._listed_actors(tokens, self._mentions(s), first, end)
+        if not actors:
+            return None
+        self.field_task = None  # one label per task
+        self._note(actors)
+        return [
+            Found(
+                actors=actors,
+                relation="vastuu",
+                modality="responsible",
+                task_start=task_start,
+                task_end=task_end,
+                negated=False,
+                evidence_start=min(task_start, s.start),
+                evidence_end=s.end,
+                actor_source="label",
+            )
+        ]
+
+    def _listed_actors(
+        self, tokens: list[Token], mentions: list[_Mention], first: int, end: int
+    ) -> list[str]:
+        """The actors of a list (`kunta, kirjasto ja järjestöt`): registry actors, and
+        organisations the registry does not know by their head noun."""
+        out: list[str] = []
+        start = first
+        for k in range(first, end + 1):
+            if k < end and tokens[k].text not in (",", "ja", "sekä", ";", "/"):
+                continue
+            named = [m for m in mentions if start <= m.first < k]
+            if named:
+                out += [m.actor for m in named]
+            elif k > start:
+                head = k - 1
+                while head > start and tokens[head].upos == "PUNCT":
+                    head -= 1
+                resolved = self._resolve(tokens, head, start)
+                if resolved and resolved[1] == "subject":
+                    out += resolved[0]
+            start = k + 1
+        return dedupe(out)
+
+    def _unit(self, index: int, s: Sentence, heading_actors: list[str]) -> list[Found]:
         if s.kind == "heading":
             self.last_actors = []  # a pronoun does not refer across a heading
             return []

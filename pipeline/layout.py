@@ -30,6 +30,7 @@ from typing import Literal
 import regex
 
 from pipeline.ingest import RawDocument, RawLine
+from pipeline.labels import field as field_label
 
 Gap = Literal["none", "blank", "page"]
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -354,7 +355,7 @@ def _heading_like(lines: list[Line], i: int) -> bool:
     """A short line, not ending a sentence, standing between two sentence boundaries."""
     line = lines[i]
     text = line.text
-    if _is_item(text) and not _NUMBERED_HEADING.match(text):
+    if (_is_item(text) and not _NUMBERED_HEADING.match(text)) or field_label(text):
         return False
     if text.endswith((*_TERMINAL, ",", "-", "–", "\u00ad")) or len(text.split()) > 14:
         return False
@@ -415,6 +416,8 @@ def _starts_block(
         return "heading"
     if _is_item(line.text) or _is_dash_item(lines, i, kinds):
         return "item"
+    if field_label(line.text) or field_label(prev.text):
+        return "paragraph"  # `Vastuutaho: kunta` in an action plan: a unit of its own
     if kinds[i - 1] == "heading":
         return "paragraph"
     mid_sentence = not _ends_sentence(prev.text) or _LINE_END_HYPHEN.search(prev.text) is not None

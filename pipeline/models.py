@@ -3,7 +3,8 @@
 Every output is an `ExtractedDocument`. The JSON Schema in `schemas/` is
 generated from these models (`python -m pipeline schema`) and a test fails when
 it is stale. Renaming or removing a field is a breaking change: bump the major
-part of `SCHEMA_VERSION`. Adding an optional field bumps the minor part.
+part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the minor
+part (1.2.0: actor_source `label`).
 
 This module imports nothing from the pipeline stages; the stages import it.
 """
@@ -14,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 class Model(BaseModel):
@@ -129,7 +130,9 @@ Modality = Literal[
     "permission",
 ]
 
-ActorSource = Literal["subject", "relative", "anaphora", "lead_in", "heading", "first_person"]
+ActorSource = Literal[
+    "subject", "relative", "anaphora", "lead_in", "heading", "first_person", "label"
+]
 
 
 class Responsibility(Model):
@@ -149,7 +152,8 @@ class Responsibility(Model):
     actor_source: ActorSource = Field(
         description="How the actor was found: the clause's subject, a relative pronoun's "
         "antecedent, an anaphor, a list's lead-in, the section heading (no subject in the "
-        "sentence), or a first-person verb (the programme's author)."
+        "sentence), a first-person verb (the programme's author), or a field of an action "
+        "plan that names the responsible actor (`Vastuutaho: kunta`)."
     )
     co_actors: list[str] = Field(default_factory=list, description="`yhteistyössä X:n kanssa`.")
     target_group: str | None = None
@@ -237,7 +241,7 @@ class ExtractedDocument(Model):
 
 # --- the comparison of two programme periods ------------------------------------------
 
-DIFF_SCHEMA_VERSION = "1.0.0"
+DIFF_SCHEMA_VERSION = "1.1.0"
 
 ChangeKind = Literal[
     "added",
