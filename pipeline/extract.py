@@ -584,11 +584,41 @@ class Extractor:
         if not actors and heading_actors and not passive and _subjectless(tokens, lo, i, hi):
             actors, source = list(heading_actors), "heading"
         if not actors and passive:
-            return None  # `ohjelma laaditaan`: no actor
+            agent = self._agent(tokens, mentions, lo, hi)
+            if agent is None:
+                return None  # `ohjelma laaditaan`: no actor
+            actors, source, subject = agent
         self._note(actors)
         return _Predicate(
             predicate, relation, modality, _negated(tokens, lo, i), actors, source, subject=subject
         )
+
+    def _agent(
+        self, tokens: list[Token], mentions: list[_Mention], lo: int, hi: int
+    ) -> tuple[list[str], str, frozenset[int]] | None:
+        """`Alkukartoitukset tehdään TE-toimiston toimesta`: the agent of a passive, a
+        genitive before `toimesta` (officialese for `by`)."""
+        for j in range(lo + 1, hi):
+            if tokens[j].text.lower() not in ("toimesta", "taholta"):
+                continue
+            head = j - 1
+            named = [m for m in mentions if lo <= m.first and m.last <= head and m.case == "Gen"]
+            if named and named[-1].last == head:
+                group = _coordinated(tokens, named)
+                return dedupe(m.actor for m in group), "subject", _tokens_of(group) | {j}
+            if tokens[head].feat("Case") == "Gen":
+                resolved = self._resolve(tokens, head, lo)
+                if resolved and resolved[1] == "subject":
+                    first = min(resolved[2])
+                    before = [  # `kunnan ja seurakunnan toimesta`
+                        m
+                        for m in named
+                        if m.last < first
+                        and all(t.text in (",", "ja", "sekä") for t in tokens[m.last + 1 : first])
+                    ]
+                    actors = dedupe([*(m.actor for m in before), *resolved[0]])
+                    return actors, "subject", resolved[2] | _tokens_of(before) | {j}
+        return None
 
     def _nominal(
         self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]
@@ -754,6 +784,8 @@ class Extractor:
         tok = tokens[i]
         if not (tok.feat("PartForm") == "Pres" and tok.feat("Voice") == "Pass"):
             return None
+        if tok.feat("Case") not in (None, "Nom") or tok.feat("Number") == "Plur":
+            return None  # `ovat saatavilla`: a duty's participle is nominative singular
         olla = next(
             (j for j in range(i - 1, max(-1, i - 3), -1) if tokens[j].lemma == "olla"), None
         )
@@ -921,7 +953,7 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
             nxt.lemma in _RELATIVES | SUBORDINATORS
             or nxt.text.lower() in SUBORDINATORS | _ADVERSATIVES
         )
-        if tok.text == ";":
+        if tok.text == ";" or (tok.text == "," and _clause_coordinated(tokens, i)):
             bounds.append(i + 1)
         elif tok.text == "," and (
             opens_subordinate or opener or _closes_relative(tokens, bounds[-1], i)
@@ -933,6 +965,20 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     for a, b in itertools.pairwise(bounds):
         out += [(a, b)] * (b - a)
     return out
+
+
+def _clause_coordinated(tokens: list[Token], comma: int) -> bool:
+    """`..., ja kotoutumiskoulutus hankitaan ...`: Finnish puts a comma before `ja` only
+    between clauses; it opens one when a finite verb follows before the next comma."""
+    j = comma + 1
+    if j >= len(tokens) or tokens[j].text.lower() not in ("ja", "sekä", "tai", "eikä", "mutta"):
+        return False
+    for t in tokens[j + 1 :]:
+        if t.text in (",", ";"):
+            return False
+        if t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin":
+            return True
+    return False
 
 
 def _closes_relative(tokens: list[Token], start: int, comma: int) -> bool:
