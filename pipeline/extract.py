@@ -8,10 +8,12 @@ one statement per complement:
   verbs share their subject and, when the first has no complement of its own,
   the object (`ohjaa ja kehittää Y:tä`); `X voi tehdä` is a permission, `X ei
   vastaa` a negated statement; a first-person verb (`vastaamme`) is the
-  programme author's; a passive names no actor and yields nothing;
+  programme author's; a passive yields a statement only with an agent
+  (`tehdään TE-toimiston toimesta`);
 - nominal constructions: `X:n tehtävänä on`, `X:n tehtäviin kuuluu`,
-  `X:n vastuulla on`, `X:llä on vastuu`, `X:n tehtävät ovat`, with a noun list
-  or infinitives (`tehtävänä on edistää ... ja puuttua ...`) as complement;
+  `X:n vastuulla on`, `X:llä on vastuu`, `X:n tehtävät ovat`, `Vastuu A:sta on
+  X:llä`, `A kuuluu X:lle`, with a noun list or infinitives (`tehtävänä on
+  edistää ... ja puuttua ...`) as complement;
 - lists: a lead-in ending in `:` gives its items its predicate and actor, or,
   when the items name actors, its tasks to each of them.
 
@@ -20,13 +22,14 @@ subject, a pronoun or a generic noun (`Lisäksi ministeriö`) refers back, a
 relative pronoun to its antecedent, and a subject headed by an organisation noun
 is an actor the registry does not know (`Kaupungin maahanmuuttajapalvelut`).
 Where a clause has no subject at all, the section heading's actor stands in,
-marked as such. How complements split is `complements.py`'s business.
+marked as such. How complements split is `complements.py`'s business, where
+clauses begin and end `clauses.py`'s, and action-plan fields (`Vastuutaho:`)
+`labels.py`'s.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -34,6 +37,7 @@ import regex
 
 from pipeline import labels, morphology
 from pipeline.actors import find_mentions
+from pipeline.clauses import RELATIVES, clauses, embedded_relative
 from pipeline.complements import (
     MARKER,
     SUBORDINATORS,
@@ -71,8 +75,6 @@ _NOMINAL = {
     ("velvollisuus", "Nom"): "obligation",
 }
 _NECESSIVE_MODALS = frozenset({"tulla", "täytyä", "pitää"})
-_RELATIVES = frozenset({"joka", "jonka", "jotka", "joiden", "jolla", "joilla", "jota", "joita"})
-_ADVERSATIVES = frozenset({"mutta", "vaan", "sillä"})
 _COORDINATING = ("ja", "sekä", "mutta", "vaan", "tai")
 _PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
 _MODALS = {
@@ -501,7 +503,7 @@ class Extractor:
         self, tokens: list[Token], mentions: list[_Mention], heading_actors: list[str]
     ) -> list[_Predicate]:
         out: list[_Predicate] = []
-        clause_of = _clauses(tokens)
+        clause_of = clauses(tokens)
         for i in range(len(tokens)):
             if any(p.index == i for p in out):
                 continue  # the infinitive of a modal already taken (`voi järjestää`)
@@ -525,7 +527,7 @@ class Extractor:
         _assign_complements(out, tokens, clause_of)
         for p in out:
             lo, hi = clause_of[p.index]
-            if p.nominal and p.complement and tokens[lo].lemma in _RELATIVES:
+            if p.nominal and p.complement and tokens[lo].lemma in RELATIVES:
                 # `X, jonka tehtäviin kuuluu Y, koordinoi Z`: Y ends with its clause
                 p.complement = (p.complement[0], min(p.complement[1], hi))
         return out
@@ -560,7 +562,7 @@ class Extractor:
                 actors, source = [self.author], "first_person"  # `vastaamme`
         elif not passive:
             actors, source, subject = self._subject(tokens, mentions, i, clause)
-        rel = _embedded_relative(tokens, clause_of, lo)
+        rel = embedded_relative(tokens, clause_of, lo)
         if not actors and not passive and rel is not None:
             # `X, jonka tehtäviin kuuluu Y, koordinoi Z`: the subject stands before the
             # relative clause
@@ -575,7 +577,7 @@ class Extractor:
         if (
             not actors
             and not passive
-            and tokens[lo].lemma in _RELATIVES
+            and tokens[lo].lemma in RELATIVES
             and tokens[lo].feat("Case") in (None, "Nom")
         ):
             # `..., joka nimeää`: the relative is the subject; in `..., joissa asukkaat
@@ -939,76 +941,6 @@ class Extractor:
 # --- sentence structure ------------------------------------------------------------------
 
 
-def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    """For every token, the token range of its clause: clauses break at a comma before a
-    relative pronoun, a subordinator or an adversative (`mutta`, `vaan`, `sillä`), at `;`,
-    and after a subordinate clause that opens the sentence (`Kun ..., X tekee`)."""
-    bounds = [0]
-    opens_subordinate = bool(tokens) and tokens[0].lemma in SUBORDINATORS
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        # by lemma for relatives (`jossa`), by the written word for conjunctions: `sillä`
-        # (because) is also the adessive of `se`
-        opener = nxt is not None and (
-            nxt.lemma in _RELATIVES | SUBORDINATORS
-            or nxt.text.lower() in SUBORDINATORS | _ADVERSATIVES
-        )
-        if tok.text == ";" or (tok.text == "," and _clause_coordinated(tokens, i)):
-            bounds.append(i + 1)
-        elif tok.text == "," and (
-            opens_subordinate or opener or _closes_relative(tokens, bounds[-1], i)
-        ):
-            bounds.append(i + 1)
-            opens_subordinate = False
-    bounds.append(len(tokens))
-    out: list[tuple[int, int]] = []
-    for a, b in itertools.pairwise(bounds):
-        out += [(a, b)] * (b - a)
-    return out
-
-
-def _clause_coordinated(tokens: list[Token], comma: int) -> bool:
-    """`..., ja kotoutumiskoulutus hankitaan ...`: Finnish puts a comma before `ja` only
-    between clauses; it opens one when a finite verb follows before the next comma."""
-    j = comma + 1
-    if j >= len(tokens) or tokens[j].text.lower() not in ("ja", "sekä", "tai", "eikä", "mutta"):
-        return False
-    for t in tokens[j + 1 :]:
-        if t.text in (",", ";"):
-            return False
-        if t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin":
-            return True
-    return False
-
-
-def _closes_relative(tokens: list[Token], start: int, comma: int) -> bool:
-    """`X, jonka tehtäviin kuuluu Y, koordinoi Z`: a comma after an embedded relative
-    clause that has its verb, followed by a finite verb, resumes the main clause."""
-    if tokens[start].lemma not in _RELATIVES:
-        return False
-    j = comma + 1
-    while j < len(tokens) and tokens[j].lemma in TRIM_LEADING:
-        j += 1
-    return (
-        j < len(tokens)
-        and tokens[j].upos == "VERB"
-        and tokens[j].feat("VerbForm") == "Fin"
-        and any(t.feat("VerbForm") == "Fin" for t in tokens[start:comma])
-    )
-
-
-def _embedded_relative(
-    tokens: list[Token], clause_of: list[tuple[int, int]], lo: int
-) -> int | None:
-    """The start of the relative clause just before a clause resumed after it, if any."""
-    if lo < 2 or tokens[lo - 1].text != ",":
-        return None
-    rel = clause_of[lo - 1][0]
-    return (
-        rel if tokens[rel].lemma in _RELATIVES and _closes_relative(tokens, rel, lo - 1) else None
-    )
-
-
 def _cataphoric(tokens: list[Token], p: _Predicate) -> bool:
     """Whether the predicate's complement only points ahead to a list (`seuraavista
     tehtävistä`, `seuraavat`, `näistä`)."""
@@ -1125,7 +1057,7 @@ def _subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int
 def _duty_olla_before(tokens: list[Token], i: int) -> int | None:
     """The `on` of an earlier duty in the clause (`on järjestettävä ..., seurattava ...`)."""
     for j in range(i - 2, -1, -1):
-        if tokens[j].lemma in SUBORDINATORS or tokens[j].lemma in _RELATIVES:
+        if tokens[j].lemma in SUBORDINATORS or tokens[j].lemma in RELATIVES:
             return None
         if tokens[j].feat("PartForm") == "Pres" and tokens[j].feat("Voice") == "Pass":
             for k in range(j - 1, max(-1, j - 3), -1):
@@ -1170,7 +1102,7 @@ def _shared_subject(earlier: list[_Predicate], tokens: list[Token], i: int) -> _
     for p in reversed(earlier):
         if p.nominal or not p.actors:
             continue
-        if any(t.lemma in _RELATIVES or t.lemma in SUBORDINATORS for t in tokens[p.index + 1 : i]):
+        if any(t.lemma in RELATIVES or t.lemma in SUBORDINATORS for t in tokens[p.index + 1 : i]):
             continue
         if tokens[i - 1].lemma in ("ja", "sekä", "tai", "eikä", ",") or (
             i >= 2 and tokens[i - 2].text == ","
