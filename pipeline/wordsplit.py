@@ -430,6 +430,14 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     ) and not any(
         a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento" for a in right_readings
     )
+    modal_chain = any(
+        a.get("CLASS") == "teonsana"
+        and a.get("MOOD") == "indicative"
+        and a.get("BASEFORM") in _MODAL_VERBS
+        for a in morphology.analyze(left)
+    ) and any(a.get("MOOD") == "A-infinitive" for a in morphology.analyze(right))
+    if modal_chain:  # `voi ostaa`, even after a subject: `voi` is no compound's butter
+        return 2.5, f"{left!r} is a modal verb before the infinitive {right!r}"
     if right_finite and has_subject and _is_subject(left):
         return -2.0, None
     if right_finite:
@@ -449,8 +457,10 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if not analyses:
         return 0.0, None
     cases = {(a.get("CLASS"), a.get("SIJAMUOTO"), a.get("NUMBER")) for a in analyses}
-    if any(cls in _NOUN_CLASSES and case == "nimento" for cls, case, _ in cases):
+    if any(cls in _NOUN_CLASSES and case == "nimento" and n != "plural" for cls, case, n in cases):
         return 0.0, None
+    if all(cls in _NOUN_CLASSES and case == "nimento" for cls, case, _ in cases):
+        return 2.0, f"{left!r} is a nominative plural, which begins no compound"
     if any(cls == "etuliite" for cls, _, _ in cases):
         return 0.0, None
     if left.lower().endswith(("misen", "misten")):
@@ -494,6 +504,12 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     if case == "omanto" and number == "plural":
         return 2.5, f"{left!r} is a genitive plural"
     return 2.0, f"{left!r} ({cls}{', ' + case if case else ''}) cannot begin a compound"
+
+
+# Verbs that take a first infinitive (`voi ostaa`, `tulee järjestää`).
+_MODAL_VERBS = frozenset(
+    {"voida", "tulla", "pitää", "täytyä", "saada", "joutua", "haluta", "aikoa", "ehtiä"}
+)
 
 
 def _agrees(left: str, right: str) -> bool:
@@ -599,6 +615,20 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
     if token.lower().endswith(tuple(CONJUNCTIONS)):
         boundaries += [len(token) - len(c) for c in CONJUNCTIONS if token.lower().endswith(c)]
     passing: list[tuple[float, float, str, str, str]] = []
+    for conj in ("ja", "sekä", "tai"):
+        # `jalastensuojelu` is Voikko's `jalasten` + `suojelu`, and `ja lastensuojelu`
+        # after a lost line break: the rest standing in the document, or being a common
+        # word, decides
+        rest = token[len(conj) :]
+        if (
+            token.startswith(conj)
+            and len(rest) >= 4
+            and known(rest)
+            and (ev.standalone(rest) or ev.lemma_seen(rest) or zipf(rest) >= 3.0)
+            and not ev.joined_elsewhere(token, conj, rest)
+        ):
+            why = f"{conj!r} is a conjunction before the word {rest!r}"
+            passing.append((2.5, max(zipf(rest), 1.0), conj, rest, why))
     for i in boundaries:
         left, right = token[:i], token[i:]
         if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):

@@ -118,6 +118,21 @@ CONTEXT = (
             "Palvelu on maahanmuuttaja-asiakkaille.",
             id="lost-hyphen-at-a-vowel-clash",
         ),
+        pytest.param(
+            "Toimisto voiostaa tulkkausta.",
+            "Toimisto voi ostaa tulkkausta.",
+            id="modal-and-infinitive-after-a-subject",
+        ),
+        pytest.param(
+            "Kela tekee päätöksetperustoimeentulotuesta.",
+            "Kela tekee päätökset perustoimeentulotuesta.",
+            id="nominative-plural-begins-no-compound",
+        ),
+        pytest.param(
+            "Se järjestää terveyspalvelut jalastensuojelun.",
+            "Se järjestää terveyspalvelut ja lastensuojelun.",
+            id="conjunction-glued-to-a-word-voikko-reads-as-a-compound",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -143,6 +158,9 @@ def test_artefact_is_repaired(artefact, fixed):
         "tulkkauspalveluja",
         "Hyvinvointialue",
         "COVID-19-pandemian",
+        "jaostot",
+        "taitotaso",
+        "kunnat",
     ],
 )
 def test_valid_words_are_never_changed(word):
