@@ -29,6 +29,7 @@ from pipeline.models import (
     NlpInfo,
     Page,
     Responsibility,
+    Section,
     Source,
 )
 from pipeline.nlp import Analyzer, analyze_text, load_analyzer
@@ -101,7 +102,7 @@ def assemble(
             blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in fixed.blocks],
             furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
             sections=sections,
-            actors=_actors(text, responsibilities, unknown),
+            actors=_actors(text, responsibilities, unknown, sections),
             responsibilities=responsibilities,
             repairs=fixed.repairs,
             warnings=warnings,
@@ -112,7 +113,10 @@ def assemble(
 
 
 def _actors(
-    text: str, responsibilities: list[Responsibility], unknown: list[UnknownActor]
+    text: str,
+    responsibilities: list[Responsibility],
+    unknown: list[UnknownActor],
+    sections: list[Section],
 ) -> list[Actor]:
     """Every registry actor the text names, with the surface forms it uses, and every
     actor the registry does not know that the extraction found as a subject."""
@@ -131,6 +135,7 @@ def _actors(
         for actor_id, surfaces in seen.items()
     ]
     used = {a for r in responsibilities for a in [*r.actors, *r.co_actors]}
+    used |= {a for s in sections for a in s.actors}
     for u in unknown:
         if u.id in used and u.id not in seen:
             actors.append(

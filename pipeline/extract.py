@@ -159,6 +159,8 @@ class Extractor:
         self.actor_lists: dict[int, list[Found]] = {}  # lead-in -> tasks its items' actors take
         self._subject_in_sentence = False  # whether the current sentence named a subject yet
         self.field_task: tuple[int, int, int] | None = None  # (unit, start, end) a label takes
+        self.heading_override: list[str] = []  # the organisation the current heading names
+        self.heading_actors: dict[int, list[str]] = {}  # heading offset -> those actors
 
     # --- units ------------------------------------------------------------------------
 
@@ -212,6 +214,29 @@ class Extractor:
             )
         ]
 
+    def _heading_organisation(self, s: Sentence) -> list[str]:
+        """`Sivistystoimi`, `Kaupungin maahanmuuttajapalvelut`: a heading that names an
+        organisation the registry does not know (its head noun is no registry actor's)
+        stands for that organisation, as the same words would as a subject."""
+        tokens = s.tokens
+        head = next(
+            (
+                j
+                for j in range(len(tokens) - 1, -1, -1)
+                if tokens[j].upos in ("NOUN", "PROPN") and tokens[j].feat("Case") == "Nom"
+            ),
+            None,
+        )
+        if head is None or tokens[head].lemma in GROUP_NOUNS:
+            return []  # `Valtion viranomaiset`: no one organisation
+        if any(m.first <= head <= m.last for m in self._mentions(s)):
+            return []  # a registry actor: the section's own actors
+        saved = list(self.recent)
+        self.recent = []  # a heading names; it does not refer back
+        resolved = self._resolve(tokens, head, 0)
+        self.recent = saved
+        return resolved[0] if resolved and resolved[1] == "subject" else []
+
     def _listed_actors(
         self, tokens: list[Token], mentions: list[_Mention], first: int, end: int
     ) -> list[str]:
@@ -238,7 +263,12 @@ class Extractor:
     def _unit(self, index: int, s: Sentence, heading_actors: list[str]) -> list[Found]:
         if s.kind == "heading":
             self.last_actors = []  # a pronoun does not refer across a heading
+            self.heading_override = self._heading_organisation(s)
+            if self.heading_override:
+                self.heading_actors[s.start] = self.heading_override
             return []
+        if self.heading_override:
+            heading_actors = self.heading_override
         if not s.tokens:
             return []
         self._subject_in_sentence = False

@@ -367,7 +367,9 @@ def _heading_like(lines: list[Line], i: int) -> bool:
     prev = lines[i - 1] if i > 0 else None
     # Bold or larger type against plain text before it is a heading whatever precedes.
     set_apart = line.emphasised and (prev is None or not prev.emphasised)
-    if prev is not None and not set_apart and not _closes_unit(prev):
+    # A list item ends at a blank line even without final punctuation.
+    item_ended = prev is not None and _is_item(prev.text) and line.gap_before != "none"
+    if prev is not None and not set_apart and not item_ended and not _closes_unit(prev):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and _DASH_ITEM.match(nxt.text) and _starts_lower(nxt.text[1:].lstrip()):

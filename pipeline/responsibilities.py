@@ -22,6 +22,8 @@ def extract_responsibilities(
     pages: list[Page],
     author: str | None,
 ) -> tuple[list[Responsibility], list[UnknownActor]]:
+    """The responsibilities of a document, and the actors the registry does not know.
+    `sections` gets the actors of headings that name such an actor."""
     names = {actor_id: entry.name for actor_id, entry in registry().items()}
     levels = {actor_id: entry.level for actor_id, entry in registry().items()}
     extractor = Extractor(text, names, levels, author)
@@ -63,6 +65,13 @@ def extract_responsibilities(
                 scope=f.scope,
             )
         )
+    # A heading that names an organisation the registry does not know stands for it.
+    sections[:] = [
+        sec.model_copy(update={"actors": extractor.heading_actors[sec.start]})
+        if sec.start in extractor.heading_actors
+        else sec
+        for sec in sections
+    ]
     return out, list(extractor.unknown.values())
 
 

@@ -232,6 +232,31 @@ def test_heading_stands_in_for_a_missing_subject():
     assert r.actors == ["kunta"] and r.actor_source == "heading"
 
 
+def test_a_heading_naming_an_unknown_organisation_stands_for_it():
+    doc = _extract_text(
+        "Vastuunjako\n\nSivistystoimi\n\n• valmistavan opetuksen järjestäminen\n\n"
+        "Kaupungin maahanmuuttajapalvelut\n\n• alkuvaiheen ohjaus"
+    )
+    assert [(s.heading, s.actors) for s in doc.sections] == [
+        ("Sivistystoimi", ["sivistystoimi"]),
+        ("Kaupungin maahanmuuttajapalvelut", ["kaupungin-maahanmuuttajapalvelu"]),
+    ]
+    assert [(r.actors, r.actor_source) for r in doc.responsibilities] == [
+        (["sivistystoimi"], "heading"),
+        (["kaupungin-maahanmuuttajapalvelu"], "heading"),
+    ]
+    unknown = {a.id: a.known for a in doc.actors}
+    assert unknown["sivistystoimi"] is False
+    # the same words as a subject are the same actor
+    same = _extract_text("Kaupungin maahanmuuttajapalvelut vastaavat ohjauksesta.")
+    assert same.responsibilities[0].actors == ["kaupungin-maahanmuuttajapalvelu"]
+
+
+def test_a_generic_heading_names_no_organisation():
+    doc = _extract_text("Vastuunjako\n\nAlueelliset viranomaiset\n\n• ohjauksen järjestäminen")
+    assert [s.actors for s in doc.sections] == [["viranomaiset"]]  # the registry's generic
+
+
 def test_coordinated_genitive_attributes_stay_one_task():
     doc = _extract_text(
         "Maahanmuuttovirasto vastaa oleskelulupien ja kansalaisuuden myöntämisestä."

@@ -96,6 +96,16 @@ def test_seed_pages_partition_the_text(seed_doc):
             id="dash-items-after-a-sentence",
         ),
         pytest.param(
+            "Kunta vastaa:\n• neuvonnasta\n\nSivistystoimi\n\nSe opettaa.",
+            [
+                ("paragraph", "Kunta vastaa:"),
+                ("item", "• neuvonnasta"),
+                ("heading", "Sivistystoimi"),
+                ("paragraph", "Se opettaa."),
+            ],
+            id="heading-after-an-unpunctuated-item",
+        ),
+        pytest.param(
             "Virke jatkuu sivun\fvaihdon yli.",
             [("paragraph", "Virke jatkuu sivun vaihdon yli.")],
             id="form-feed-mid-sentence",
