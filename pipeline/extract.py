@@ -71,6 +71,9 @@ _NOMINAL = {
     ("tehtävä", "Nom"): "task",  # X:n tehtävät ovat
     ("vastuu", "Ade"): "responsible",  # X:n vastuulla on
     ("vastuu", "Nom"): "responsible",  # X:llä on vastuu
+    ("vastuu", "All"): "responsible",  # X:n vastuulle kuuluu
+    ("rooli", "Ess"): "task",  # X:n roolina on
+    ("rooli", "Nom"): "task",  # X:n rooli on
     ("velvollisuus", "Ess"): "obligation",
     ("velvollisuus", "Nom"): "obligation",
 }
@@ -541,7 +544,9 @@ class Extractor:
             if nominal is not None:
                 out += nominal
                 continue
-            necessive = self._necessive(tokens, mentions, i, heading_actors)
+            necessive = self._necessive(tokens, mentions, i, heading_actors) or self._obliged(
+                tokens, mentions, i, clause_of[i], heading_actors
+            )
             if necessive is not None:
                 out.append(necessive)
                 continue
@@ -835,6 +840,44 @@ class Extractor:
         self._note(actors)
         relation = morphology.participle_verb(tok.text) or tok.lemma
         return _Predicate(i, relation, "obligation", negated, actors, source)
+
+    def _obliged(
+        self,
+        tokens: list[Token],
+        mentions: list[_Mention],
+        i: int,
+        clause: tuple[int, int],
+        heading_actors: list[str],
+    ) -> _Predicate | None:
+        """`Kunta on velvollinen järjestämään`, `Kunnat ovat velvollisia laatimaan`: a
+        duty, of the subject of `olla`; the illative infinitive is the predicate."""
+        tok = tokens[i]
+
+        def illative(j: int) -> bool:
+            return tokens[j].feat("InfForm") == "3" and tokens[j].feat("Case") == "Ill"
+
+        if not (illative(i) and i >= 2):
+            return None
+        anchor = i
+        if tokens[i - 1].text in ("ja", "sekä", "tai", ","):
+            # `velvollisia laatimaan ohjelman ja seuraamaan ...`: coordinated with the first
+            anchor = next((j for j in range(i - 2, clause[0], -1) if illative(j)), i)
+        if tokens[anchor - 1].lemma not in ("velvollinen", "velvoitettu"):
+            return None
+        olla = next(
+            (j for j in range(anchor - 2, max(-1, anchor - 5), -1) if tokens[j].lemma == "olla"),
+            None,
+        )
+        if olla is None:
+            return None
+        actors, source, subject = self._subject(tokens, mentions, olla, clause)
+        if not actors and heading_actors:
+            actors, source = list(heading_actors), "heading"
+        if not actors:
+            return None
+        self._note(actors)
+        negated = _negated(tokens, clause[0], olla + 1)
+        return _Predicate(i, tok.lemma, "obligation", negated, actors, source, subject=subject)
 
     def _owner(
         self,
