@@ -798,6 +798,14 @@ class Extractor:
         """`Kela: kotoutumistuen maksaminen`: an actor's name, a colon and its tasks, as in
         a table flattened into text."""
         start = 1 if tokens and MARKER.match(tokens[0].text) else 0
+        colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
+        unknown = self._labelled_organisation(tokens, mentions, start, colon)
+        if unknown and colon is not None:  # `Kaupungin kirjasto:`
+            self._note(unknown)
+            return [
+                _Predicate(colon - 1, "tehtävä", "task", False, unknown, "subject",
+                           nominal=True, complement=(colon + 1, len(tokens)))
+            ]  # fmt: skip
         starts = {m.first for m in mentions}
         while start < len(tokens) and start not in starts and _place_attribute(tokens[start]):
             start += 1  # `Keski-Kivikosken ELY-keskus:`
@@ -812,6 +820,23 @@ class Extractor:
             _Predicate(first.last, "tehtävä", "task", False, actors, "subject",
                        nominal=True, complement=(first.last + 2, len(tokens)))
         ]  # fmt: skip
+
+    def _labelled_organisation(
+        self, tokens: list[Token], mentions: list[_Mention], start: int, colon: int | None
+    ) -> list[str]:
+        """`Kaupungin kirjasto:`: a name before the colon whose head is an organisation
+        the registry does not know (a registry attribute such as `Kaupungin` aside)."""
+        if colon is None or colon - start < 1 or colon - start > 5:
+            return []
+        head = colon - 1
+        if tokens[head].feat("Case") != "Nom" or tokens[head].upos not in ("NOUN", "PROPN"):
+            return []
+        if any(m.first <= head <= m.last for m in mentions):
+            return []
+        if not all(t.upos in ("NOUN", "PROPN", "ADJ") for t in tokens[start:head]):
+            return []
+        resolved = self._resolve(tokens, head, start)
+        return resolved[0] if resolved and resolved[1] == "subject" else []
 
     def _necessive(
         self, tokens: list[Token], mentions: list[_Mention], i: int, heading_actors: list[str]

@@ -172,6 +172,14 @@ def _context(
         and all(o.upos in ("NOUN", "PROPN") and o.case == "Gen" for o in readings[i - 1])
     ):
         score += 2.0  # `opiskelun tukea`: a genitive noun governs a noun, not an infinitive
+    if (
+        r.upos == "NOUN"
+        and i > 0
+        and any(o.finite and o.lemma not in _MODAL_LEMMAS for o in readings[i])
+        and readings[i - 1]
+        and all(o.upos in ("NOUN", "PROPN", "ADJ") and o.case == "Gen" for o in readings[i - 1])
+    ):
+        score += 2.0  # `alaikäisten tuki`: a genitive attribute before a noun, not a verb
     if r.upos == "PROPN" and words[i][:1].isupper() and i > 0 and words[i - 1] not in ".:(":
         score += 1.5
     return score
