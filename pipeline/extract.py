@@ -68,6 +68,8 @@ from pipeline.valency import (
 _NOMINAL = {
     ("tehtävä", "Ess"): "task",  # X:n tehtävänä on
     ("tehtävä", "Ill"): "task",  # X:n tehtäviin kuuluu
+    ("toimiala", "Ill"): "task",  # X:n toimialaan kuuluu
+    ("vastuualue", "Ill"): "responsible",  # X:n vastuualueeseen kuuluu
     ("tehtävä", "Nom"): "task",  # X:n tehtävät ovat
     ("vastuu", "Ade"): "responsible",  # X:n vastuulla on
     ("vastuu", "Nom"): "responsible",  # X:llä on vastuu
@@ -704,6 +706,17 @@ class Extractor:
         elif case == "Nom" and olla_before is not None and verb is None:  # `X:llä on vastuu`
             actors, source = self._owner(tokens, mentions, olla_before + 1, "Ade", heading_actors)
             governs_own, start = lemma == "vastuu", i + 1
+            if lemma == "tehtävä" and olla_before > 0 and _has_nominative(tokens, 0, olla_before):
+                # `Kotoutumisen edistäminen on kunnan yleinen tehtävä`: the subject of `on`
+                # is the task, the genitive before the noun its owner
+                owner, how = self._owner(tokens, mentions, i, "Gen", [])
+                if owner:
+                    self._note(owner)
+                    negated = _negated(tokens, max(0, olla_before - 2), olla_before + 1)
+                    return [
+                        _Predicate(i, "tehtävä", "task", negated, owner, how, nominal=True,
+                                   complement=(0, _before_negation(tokens, 0, olla_before)))
+                    ]  # fmt: skip
         elif verb is not None or (case == "Nom" and colon):
             actors, source = self._owner(tokens, mentions, i, "Gen", heading_actors)
             governs_own, start = False, (verb + 1 if verb is not None else i + 2)
@@ -778,7 +791,7 @@ class Extractor:
                 or (
                     m.case == "Gen"
                     and m.last + 1 < hi
-                    and tokens[m.last + 1].lemma in ("tehtävä", "vastuu", "vastuualue")
+                    and tokens[m.last + 1].lemma in ("tehtävä", "vastuu", "vastuualue", "toimiala")
                     and tokens[m.last + 1].feat("Case") in ("Ill", "All")
                 )
             )
