@@ -1154,7 +1154,8 @@ def _subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int
         return None
     for j in range(verb + 1, hi):
         t = tokens[j]
-        if t.upos in ("VERB", "SCONJ", "CCONJ") or t.text in (",", ";"):
+        suspended = t.upos == "CCONJ" and tokens[j - 1].text.endswith("-")  # `työllisyys- ja`
+        if (t.upos in ("VERB", "SCONJ", "CCONJ") and not suspended) or t.text in (",", ";"):
             return None
         if t.feat("Case") != "Nom" or t.upos not in ("NOUN", "PROPN"):
             continue

@@ -231,6 +231,14 @@ def test_list_items_point_to_their_lead_in():
             id="genitive-then-noun-not-finite-verb",
         ),
         pytest.param(
+            "Kunta tukee erityisesti nuoria.",
+            "erityisesti",
+            "erityisesti",
+            "ADV",
+            "Degree=Pos",
+            id="adverb-in-sti-is-its-own-lemma",
+        ),
+        pytest.param(
             "Kela tuki perheitä.",
             "tuki",
             "tukea",

@@ -75,6 +75,8 @@ def lemma(analysis: Analysis, word: str) -> str:
     """The UD lemma: Voikko's base form, except that a verbal noun in -minen is its
     own lemma (`kehittämisestä` -> `kehittäminen`, not `kehittää`), as in UD Finnish."""
     base = analysis.get("BASEFORM", word)
+    if analysis.get("SIJAMUOTO") == "kerrontosti":
+        return word.lower()  # `aktiivisesti`: an adverb is its own lemma, as in UD Finnish
     if analysis.get("MOOD") == "MINEN-infinitive":
         stem = _MINEN.match(word.lower())
         if stem:
@@ -90,6 +92,8 @@ def upos(analysis: Analysis, word: str) -> str:
         return "AUX"
     if cls == "teonsana" and analysis.get("MOOD") == "MINEN-infinitive":
         return "NOUN"  # `kehittämisestä`: a verbal noun heads noun phrases
+    if analysis.get("SIJAMUOTO") == "kerrontosti":
+        return "ADV"  # `aktiivisesti`, `erityisesti`: adverbs in -sti
     return _UPOS.get(cls, "X")
 
 
