@@ -530,6 +530,12 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
         if found:
             score += 1.0 * len(found)
             reasons.append(f"{' and '.join(map(repr, found))} stand(s) alone in the document")
+        inflected = [p for p in (left, right) if p not in found and ev.lemma_seen(p)]
+        if inflected:  # `kotoutumisohjelman` where the document has `kotoutumisohjelma`
+            score += 0.5 * len(inflected)
+            reasons.append(
+                f"{' and '.join(map(repr, inflected))} stand(s) in the document inflected"
+            )
     weight, why = _shape(left, right, has_subject)
     score += weight
     if why:
