@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import regex
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -136,15 +137,19 @@ def read_markup(path: Path) -> list[Block]:
     """A test document in the small markup of tests/data/docs: `# ` heading, an item
     after its bullet as written (`• `, `- `, `– `), blank lines between paragraphs."""
     bullets = ("• ", "- ", "– ")
+
+    def is_item(line: str) -> bool:
+        return line.startswith(bullets) or regex.match(r"^(?:\d{1,2}|[a-z])\) ", line) is not None
+
     blocks: list[Block] = []
     for chunk in path.read_text(encoding="utf-8").split("\n\n"):
-        items = chunk.strip().startswith(bullets)
+        items = is_item(chunk.strip())
         for line in chunk.strip().split("\n") if items else [chunk.strip()]:
             if not line:
                 continue
             if line.startswith("# "):
                 blocks.append(("heading", line[2:].strip()))
-            elif line.startswith(bullets):
+            elif is_item(line):
                 blocks.append(("item", line.strip()))
             else:
                 blocks.append(("paragraph", " ".join(line.split())))
