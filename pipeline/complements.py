@@ -105,13 +105,16 @@ def conjuncts(
 
 def clausal(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """`huolehtia, että ...`, `sopia siitä, miten ...`, `arvioi, miten ...`: the
-    subordinate clause (with its correlative pronoun) as the one task."""
+    subordinate clause (with its correlative pronoun, or a recipient: `ilmoittaa
+    viranomaiselle, jos ...`) as the one task."""
     j = lo
     while j < hi and (
         tokens[j].text == ","
         or tokens[j].lemma in TRIM_LEADING
         or tokens[j].lemma == "keskenään"
         or (tokens[j].upos in ("PRON", "ADV") and j + 1 < hi and tokens[j + 1].text == ",")
+        or tokens[j].feat("Case") == "All"
+        or (tokens[j].feat("Case") == "Gen" and j + 1 < hi and tokens[j + 1].feat("Case") == "All")
     ):
         j += 1
     return (lo, hi) if j < hi and tokens[j].lemma in SUBORDINATORS else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import regex
 
 from pipeline.document import extract_document
 from pipeline.scoring import score
@@ -352,8 +353,12 @@ def test_libreoffice_pdf_with_real_finnish_hyphenation():
 @pytest.mark.parametrize("path", sorted((DATA / "text").glob("*.txt")), ids=lambda p: p.stem)
 def test_extracted_text_document(path):
     """Test documents as a PDF text extractor leaves them (like the seed): every line followed
-    by a blank line, a page break mid-text, words glued across lost line breaks."""
+    by a blank line, words glued across lost line breaks, line-end hyphens, and page breaks
+    as runs of blank lines around a page number."""
     doc = extract_document(str(path))
     s = score(json.loads(doc.model_dump_json()), _gold(path.stem))
     assert s.f1 >= 0.9, (s.misses, s.extras)
-    assert all(r.kind == "split_joined_words" for r in doc.repairs) and doc.repairs
+    assert doc.repairs and s.repairs_found == s.repairs_gold
+    breaks = len(regex.findall(r"(?:\n[ \t]*){4,}", path.read_text(encoding="utf-8")))
+    assert len(doc.pages) == breaks + 1  # each page break seen
+    assert not regex.search(r"(?m)^\s*\d{1,3}\s*$", doc.text)  # and page numbers removed
