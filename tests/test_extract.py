@@ -223,6 +223,8 @@ def _one(doc, task_word: str):
                      {"actors": ["maahanmuuttaja"], "modality": "obligation"}, id="adverb-in-sti-between-modal-and-infinitive"),
         pytest.param("Palvelukokonaisuudesta vastaa kaupungin työllisyys- ja kotoutumispalvelut.", "Palvelukokonaisuudesta",
                      {"actors": ["kotoutumispalvelu"]}, id="suspended-hyphen-in-a-subject-after-the-verb"),
+        pytest.param("Kunnan on kerrottava asukkaille, että palvelut muuttuvat.", "asukkaille,",
+                     {"actors": ["kunta"], "relation": "kertoa", "task": "asukkaille, että palvelut muuttuvat"}, id="recipient-then-clause"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
         pytest.param("Järjestää kotoutumispalvelut.", None, None, id="verb-first-nominative-is-no-subject"),
     ],
