@@ -703,20 +703,27 @@ class Extractor:
                 return None
             actors, source, _ = self._subject(tokens, mentions, olla_before, (0, i))
             governs_own, start = True, i + 1
+        elif (
+            (lemma, case) in (("tehtävä", "Nom"), ("vastuu", "Ade"))
+            and olla_before is not None
+            and olla_before > 0
+            and verb is None
+            and _has_nominative(tokens, 0, olla_before)
+            and self._owner(tokens, mentions, i, "Gen", [])[0]
+        ):
+            # `Kotoutumisen edistäminen on kunnan yleinen tehtävä`, `Tulkkaus on
+            # hyvinvointialueen vastuulla`: the subject of `on` is the task, the genitive
+            # before the noun its owner
+            owner, how = self._owner(tokens, mentions, i, "Gen", [])
+            self._note(owner)
+            negated = _negated(tokens, max(0, olla_before - 2), olla_before + 1)
+            return [
+                _Predicate(i, lemma, _NOMINAL[(lemma, case)], negated, owner, how, nominal=True,
+                           complement=(0, _before_negation(tokens, 0, olla_before)))
+            ]  # fmt: skip
         elif case == "Nom" and olla_before is not None and verb is None:  # `X:llä on vastuu`
             actors, source = self._owner(tokens, mentions, olla_before + 1, "Ade", heading_actors)
             governs_own, start = lemma == "vastuu", i + 1
-            if lemma == "tehtävä" and olla_before > 0 and _has_nominative(tokens, 0, olla_before):
-                # `Kotoutumisen edistäminen on kunnan yleinen tehtävä`: the subject of `on`
-                # is the task, the genitive before the noun its owner
-                owner, how = self._owner(tokens, mentions, i, "Gen", [])
-                if owner:
-                    self._note(owner)
-                    negated = _negated(tokens, max(0, olla_before - 2), olla_before + 1)
-                    return [
-                        _Predicate(i, "tehtävä", "task", negated, owner, how, nominal=True,
-                                   complement=(0, _before_negation(tokens, 0, olla_before)))
-                    ]  # fmt: skip
         elif verb is not None or (case == "Nom" and colon):
             actors, source = self._owner(tokens, mentions, i, "Gen", heading_actors)
             governs_own, start = False, (verb + 1 if verb is not None else i + 2)

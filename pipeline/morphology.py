@@ -114,7 +114,28 @@ def lemmas(word: str) -> list[str]:
         tails = baseforms(last) or baseforms(last.lower())
         if tails:
             return [f"{head}-{t}" for t in tails]
-    return []
+    named = name_case(word)
+    return [named[0]] if named and named[0] != word else []
+
+
+# Case endings of a name Voikko does not know (`Migrin`, `KEHAlle`), longest first.
+NAME_ENDINGS = (
+    ("lle", "All"), ("lla", "Ade"), ("llä", "Ade"), ("lta", "Abl"), ("ltä", "Abl"),
+    ("sta", "Ela"), ("stä", "Ela"), ("ssa", "Ine"), ("ssä", "Ine"), ("ksi", "Tra"),
+    ("na", "Ess"), ("nä", "Ess"), ("n", "Gen"),
+)  # fmt: skip
+
+
+def name_case(word: str) -> tuple[str, str] | None:
+    """A capitalised word Voikko does not know, read as a name: its stem and case by a
+    case ending (`Migrin` -> `Migri`, Gen), else the word itself in the nominative.
+    None for a word Voikko knows or one that is not capitalised."""
+    if not word[:1].isupper() or not word.isalpha() or analyze(word):
+        return None
+    for ending, case in NAME_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)], case
+    return word, "Nom"
 
 
 @lru_cache(maxsize=200_000)

@@ -231,6 +231,14 @@ def test_list_items_point_to_their_lead_in():
             id="genitive-then-noun-not-finite-verb",
         ),
         pytest.param(
+            "Asia kuuluu KEHAlle.",
+            "KEHAlle",
+            "KEHA",
+            "PROPN",
+            "Case=All",
+            id="unknown-name-by-its-case-ending",
+        ),
+        pytest.param(
             "Kunta tukee erityisesti nuoria.",
             "erityisesti",
             "erityisesti",

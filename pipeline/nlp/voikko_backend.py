@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from pipeline import morphology
 from pipeline.nlp.disambiguate import Reading, choose
 from pipeline.nlp.model import BackendInfo, Sentence, Token
@@ -30,6 +32,8 @@ _COLON_CASES = {
     "nä": "Ess", "a": "Par", "ä": "Par", "ta": "Par", "tä": "Par", "iin": "Ill",
     "ään": "Ill", "aan": "Ill", "een": "Ill", "ön": "Ill", "hin": "Ill",
 }  # fmt: skip
+# An abbreviation with a case ending written without a colon (`KEHAlle`, `TEMin`).
+_INFLECTED_ABBREVIATION = regex.compile(r"^\p{Lu}{2,}\p{Ll}{1,3}$")
 _PUNCT_UPOS = {"§": "SYM", "%": "SYM", "€": "SYM", "&": "CCONJ", "+": "SYM"}
 # Prepositions: before their (partitive) complement, not after a genitive.
 PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi", "pitkin", "ympäri"})
@@ -104,14 +108,21 @@ def _word_readings(word: str) -> tuple[Reading, ...]:
         pos = upos(analyses[0], part) if analyses else "NOUN"
         return (Reading(part if part.isupper() else part.lower(), pos, "", 1, 0.0),)
     readings = list(_from_analyses(word, morphology.analyze(word), ""))
+    if not readings and _INFLECTED_ABBREVIATION.match(word):
+        named = morphology.name_case(word)  # `KEHAlle`: not `KEH` + `alle`
+        if named is not None:
+            readings = [Reading(named[0], "PROPN", f"Case={named[1]}|Number=Sing", 1, 0.0)]
     if not readings:
         head, tail = _known_tail(word)
         if tail:
             capitalised = word[:1].isupper() and not head.endswith("-")
             readings = list(_from_analyses(tail, morphology.analyze(tail), head, capitalised))
     if not readings:
-        guess = "PROPN" if word[:1].isupper() else "NOUN"
-        readings = [Reading(word, guess, "", 1, 0.0)]
+        named = morphology.name_case(word)
+        if named is not None:  # `Migrin`: a name Voikko does not know, by its ending
+            readings = [Reading(named[0], "PROPN", f"Case={named[1]}|Number=Sing", 1, 0.0)]
+        else:
+            readings = [Reading(word, "NOUN", "", 1, 0.0)]
     lower = word.lower()
     if lower in LEXICAL_ADVERBS:
         readings.append(Reading(lower, "ADV", "", 1, 2.0))
