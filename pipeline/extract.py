@@ -80,6 +80,8 @@ _NOMINAL = {
     ("velvollisuus", "Nom"): "obligation",
 }
 _NECESSIVE_MODALS = frozenset({"tulla", "täytyä", "pitää"})
+# Passive verbs of demand: `X:ltä edellytetään Y`, Y is X's duty.
+_DEMANDS = frozenset({"edellyttää", "odottaa", "vaatia"})
 _COORDINATING = ("ja", "sekä", "mutta", "vaan", "tai")
 _PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
 _MODALS = {
@@ -622,6 +624,14 @@ class Extractor:
             actors, source = self._relative(tokens, mentions, lo), "relative"
         if not actors and heading_actors and not passive and _subjectless(tokens, lo, i, hi):
             actors, source = list(heading_actors), "heading"
+        if not actors and passive and finite.lemma in _DEMANDS:
+            # `Kotoutujalta edellytetään aktiivisuutta`: what is required of the actor in
+            # the ablative is its duty
+            demanded = [m for m in mentions if lo <= m.first < hi and m.case == "Abl"]
+            if demanded:
+                group = _coordinated(tokens, demanded)
+                actors, source = dedupe(m.actor for m in group), "subject"
+                subject, modality = _tokens_of(group), "obligation"
         if not actors and passive:
             agent = self._agent(tokens, mentions, lo, hi)
             if agent is None:
@@ -1070,11 +1080,12 @@ def _cataphoric(tokens: list[Token], p: _Predicate) -> bool:
 
 
 def _is_predicate_verb(tok: Token) -> bool:
-    return (
-        tok.upos == "VERB"
-        and tok.feat("VerbForm") == "Fin"
-        and tok.lemma not in FINITE_EXCLUDED
-        and tok.feat("Mood") != "Imp"
+    if tok.upos != "VERB" or tok.feat("VerbForm") != "Fin" or tok.feat("Mood") == "Imp":
+        return False
+    # `edellyttää` states no task (`Kotoutuminen edellyttää ...`) except as a passive
+    # demand on someone (`Kotoutujalta edellytetään ...`)
+    return tok.lemma not in FINITE_EXCLUDED or (
+        tok.lemma in _DEMANDS and tok.feat("Voice") == "Pass"
     )
 
 
