@@ -114,7 +114,7 @@ SCOPE_LEMMAS = frozenset(
 # Words trimmed from the start of a task: they modify the statement, not the task.
 TRIM_LEADING = frozenset(
     {"myös", "lisäksi", "kuitenkin", "esimerkiksi", "erityisesti", "etenkin", "mm.", "muun",
-     "osaltaan", "ensisijaisesti", "edelleen", "yhdessä", "esim.", "itse"}
+     "osaltaan", "ensisijaisesti", "edelleen", "yhdessä", "esim.", "itse", "keskenään"}
 )  # fmt: skip
 
 
