@@ -88,7 +88,7 @@ ORGANISATION_HEADS = (
     "seurakunta", "oppilaitos", "yhteisö", "työryhmä", "verkosto", "liikelaitos",
     "kirjasto", "koulu", "päiväkoti", "neuvola", "asema", "ohjaamo", "toimiala",
     "palvelualue", "tulosalue", "museo", "opisto", "seura", "yhtiö", "yhtymä", "liitto",
-    "konserni", "rahasto", "tiimi", "jaosto",
+    "konserni", "rahasto", "tiimi", "jaosto", "työnantaja", "yritys",
     # the legal form after an association's or a company's name: `Pakolaisneuvonta ry`
     "ry", "oy", "oyj",
     # services that stand for the unit providing them: `Perusopetus järjestää ...`

@@ -234,6 +234,8 @@ def _one(doc, task_word: str):
         pytest.param("Kotoutujalta edellytetään aktiivisuutta ja sitoutumista.", "sitoutumista",
                      {"actors": ["maahanmuuttaja"], "relation": "edellyttää", "modality": "obligation"}, id="demanded-of-an-ablative-actor"),
         pytest.param("Kotoutuminen edellyttää kielitaitoa.", None, None, id="edellyttaa-with-a-non-actor-states-nothing"),
+        pytest.param("Työnantajat vastaavat työntekijöidensä perehdyttämisestä.", "perehdyttämisestä",
+                     {"actors": ["tyonantaja"], "actor_source": "subject"}, id="employers-as-actors"),
         pytest.param("Ohjelma laaditaan neljäksi vuodeksi.", None, None, id="passive-states-no-responsibility"),
         pytest.param("Järjestää kotoutumispalvelut.", None, None, id="verb-first-nominative-is-no-subject"),
     ],
