@@ -719,12 +719,12 @@ class Extractor:
             and olla_before > 0
             and verb is None
             and _has_nominative(tokens, 0, olla_before)
-            and self._owner(tokens, mentions, i, "Gen", [])[0]
+            and (owned := self._owner(tokens, mentions, i, "Gen", []))[0]
         ):
             # `Kotoutumisen edistäminen on kunnan yleinen tehtävä`, `Tulkkaus on
             # hyvinvointialueen vastuulla`: the subject of `on` is the task, the genitive
             # before the noun its owner
-            owner, how = self._owner(tokens, mentions, i, "Gen", [])
+            owner, how = owned
             self._note(owner)
             negated = _negated(tokens, max(0, olla_before - 2), olla_before + 1)
             return [
