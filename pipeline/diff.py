@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Literal
 
 import regex
 
@@ -323,36 +324,20 @@ def _sections(old: ExtractedDocument, new: ExtractedDocument) -> list[SectionCha
     for sid in sorted(set(old_ids) | set(new_ids)):
         op = old_ids.index(sid) + 1 if sid in old_ids else None
         np_ = new_ids.index(sid) + 1 if sid in new_ids else None
+        kind: Literal["section_moved", "section_added", "section_removed"]
         if op is None:
-            out.append(
-                SectionChange(
-                    kind="section_added",
-                    id=sid,
-                    heading=heading[sid],
-                    old_position=None,
-                    new_position=np_,
-                )
-            )
+            kind = "section_added"
         elif np_ is None:
-            out.append(
-                SectionChange(
-                    kind="section_removed",
-                    id=sid,
-                    heading=heading[sid],
-                    old_position=op,
-                    new_position=None,
-                )
-            )
+            kind = "section_removed"
         elif sid not in stay:
-            out.append(
-                SectionChange(
-                    kind="section_moved",
-                    id=sid,
-                    heading=heading[sid],
-                    old_position=op,
-                    new_position=np_,
-                )
+            kind = "section_moved"
+        else:
+            continue
+        out.append(
+            SectionChange(
+                kind=kind, id=sid, heading=heading[sid], old_position=op, new_position=np_
             )
+        )
     return out
 
 
