@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.diff import diff_documents  # noqa: E402
 from pipeline.document import extract_document  # noqa: E402
-from pipeline.extract import responsibility_id  # noqa: E402
 from pipeline.models import ExtractedDocument, Responsibility, Span  # noqa: E402
+from pipeline.responsibilities import responsibility_id  # noqa: E402
 from tests.typeset import markup_to_text  # noqa: E402
 
 PLACES = ["Forssan", "Jokioisten", "Tammelan", "Humppilan", "Ypäjän", "Urjalan", "Lopen",

@@ -1,14 +1,15 @@
 """Runs the stages in order: a source file -> a validated `ExtractedDocument`.
 
-ingest -> layout -> repair -> metadata and sections -> actors -> (nlp, extract).
-Each stage is a function from one typed value to the next; this module only
-wires them together and assembles the published model.
+ingest -> layout -> repair -> nlp -> lead-in headings -> metadata and sections
+-> extract (the grammar) -> actors. Each stage is a function from one typed value
+to the next; this module only wires them together and assembles the published model.
 """
 
 from __future__ import annotations
 
 import bisect
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,8 +17,10 @@ from pydantic import ValidationError
 from pipeline import morphology
 from pipeline.actors import find_mentions, registry
 from pipeline.errors import PipelineError
-from pipeline.extract import UnknownActor
+from pipeline.grammar.extraction import lead_in_headings
+from pipeline.grammar.model import UnknownActor
 from pipeline.ingest import RawDocument, read_source
+from pipeline.layout import Block as LayoutBlock
 from pipeline.layout import Reflowed, reflow
 from pipeline.metadata import read_metadata
 from pipeline.models import (
@@ -32,7 +35,7 @@ from pipeline.models import (
     Section,
     Source,
 )
-from pipeline.nlp import Analyzer, analyze_text, load_analyzer
+from pipeline.nlp import Analyzer, Sentence, analyze_text, load_analyzer
 from pipeline.repair import Repaired, repair
 from pipeline.responsibilities import extract_responsibilities
 from pipeline.sections import find_sections
@@ -78,14 +81,18 @@ def assemble(
 ) -> ExtractedDocument:
     path = raw.path
     text = fixed.text
-    info, title_block = read_metadata(text, fixed.blocks, [f.text for f in flow.furniture])
-    sections = find_sections(text, fixed.blocks, title_block)
     pages = [Page(number=n, start=s, end=e) for n, s, e in fixed.pages]
-    sentences = analyze_text(analyzer, text, fixed.blocks)
-    # Integration programmes are written by municipalities and regions of municipalities:
-    # a first-person plural verb (`vastaamme`) is the municipality's.
-    author = "kunta"
-    responsibilities, unknown = extract_responsibilities(text, sentences, sections, pages, author)
+    sentences, blocks = _lead_ins_are_sentences(
+        text, analyze_text(analyzer, text, fixed.blocks), fixed.blocks
+    )
+    info, title_block = read_metadata(text, blocks, [f.text for f in flow.furniture])
+    sections = find_sections(text, blocks, title_block)
+    # A programme is the plan of a municipality (or of municipalities together, by law
+    # 1386/2010 and 681/2023): where the text does not name who `vastaamme` is, the
+    # document's programme does. A text that is no programme has no such default.
+    speaker = PROGRAMME_AUTHOR if info.programme is not None else None
+    found = extract_responsibilities(text, sentences, sections, pages, speaker)
+    responsibilities, unknown, sections = found.responsibilities, found.unknown, found.sections
     warnings = [DocumentWarning(code=c, message=m) for c, m in notes]
     try:
         return ExtractedDocument(
@@ -99,7 +106,7 @@ def assemble(
             document=info,
             text=text,
             pages=pages,
-            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in fixed.blocks],
+            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in blocks],
             furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
             sections=sections,
             actors=_actors(text, responsibilities, unknown, sections),
@@ -110,6 +117,29 @@ def assemble(
         )
     except ValidationError as e:  # a bug, not a user error: say where
         raise PipelineError(f"{path}: internal error, the output failed validation: {e}") from e
+
+
+# The registry actor that writes integration programmes.
+PROGRAMME_AUTHOR = "kunta"
+
+
+def _lead_ins_are_sentences(
+    text: str, sentences: list[Sentence], blocks: list[LayoutBlock]
+) -> tuple[list[Sentence], list[LayoutBlock]]:
+    """A heading-like line that the list after it completes (`Työ- ja
+    elinkeinoministeriö vastaa` + `• maahanmuuttajien kotouttamisesta ja`) is a
+    sentence, not a heading: its block becomes a paragraph and it starts no section."""
+    leads = lead_in_headings(text, sentences)
+    if not leads:
+        return sentences, blocks
+    starts = {sentences[i].start for i in leads}
+    return (
+        [replace(s, kind="sentence") if i in leads else s for i, s in enumerate(sentences)],
+        [
+            replace(b, kind="paragraph") if b.start in starts and b.kind == "heading" else b
+            for b in blocks
+        ],
+    )
 
 
 def _actors(

@@ -29,8 +29,9 @@ from typing import Literal
 
 import regex
 
+from pipeline import markers
+from pipeline.grammar.labels import field as field_label
 from pipeline.ingest import RawDocument, RawLine
-from pipeline.labels import field as field_label
 
 Gap = Literal["none", "blank", "page"]
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -39,10 +40,10 @@ BLOCK_SEPARATOR = "\n\n"
 
 # Sentence-final punctuation: a line ending in one of these may end a paragraph.
 _TERMINAL = (".", "!", "?", ":", ";")
-_ITEM = regex.compile(r"^(?:[•●▪■◦‣∙·○◾]\s*|\(?\d{1,2}[.)]\s+(?=\p{L})|\(?[a-zåäö]\)\s+)")
+_ITEM = markers.ITEM
 # A dash also starts a wrapped line inside a sentence (`– opetus- ja ...`): it marks
 # an item only after a sentence's end (a lead-in's colon included), another item or a gap.
-_DASH_ITEM = regex.compile(r"^[-–—*]\s+")
+_DASH_ITEM = markers.DASH_ITEM
 # A bullet glyph the PDF font does not map to Unicode: pdfminer writes `(cid:127)`,
 # Symbol fonts give a private-use character. Either is read as a plain bullet.
 _UNMAPPED_BULLET = regex.compile(r"^(?:\(cid:\d+\)|\p{Co})\s*")

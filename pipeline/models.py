@@ -4,7 +4,8 @@ Every output is an `ExtractedDocument`. The JSON Schema in `schemas/` is
 generated from these models (`python -m pipeline schema`) and a test fails when
 it is stale. Renaming or removing a field is a breaking change: bump the major
 part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the minor
-part (1.2.0: actor_source `label`).
+part (1.2.0: actor_source `label`; 1.3.0: spans of actors, co-actors, target group and
+scope, the construction of each statement, modality `right`).
 
 This module imports nothing from the pipeline stages; the stages import it.
 """
@@ -15,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 class Model(BaseModel):
@@ -128,11 +129,18 @@ Modality = Literal[
     "task",
     "obligation",
     "permission",
+    "right",
 ]
 
 ActorSource = Literal[
     "subject", "relative", "anaphora", "lead_in", "heading", "first_person", "label"
 ]
+
+
+class ActorSpan(Span):
+    """Where the text names an actor of a statement: a half-open span of `text`."""
+
+    actor: str = Field(description="The actor's id.")
 
 
 class Responsibility(Model):
@@ -158,6 +166,19 @@ class Responsibility(Model):
     co_actors: list[str] = Field(default_factory=list, description="`yhteistyössä X:n kanssa`.")
     target_group: str | None = None
     scope: str | None = None
+    construction: str = Field(
+        default="",
+        description="The construction of the grammar (a row of constructions.toml) that "
+        "stated it, for a reviewer asking why.",
+    )
+    actor_spans: list[ActorSpan] = Field(
+        default_factory=list,
+        description="Where the text names the actors (the subject, the pronoun that "
+        "refers to them, the lead-in or heading that names them).",
+    )
+    co_actor_spans: list[ActorSpan] = Field(default_factory=list)
+    target_group_span: Span | None = None
+    scope_span: Span | None = None
 
 
 RepairKind = Literal[
@@ -224,6 +245,11 @@ class ExtractedDocument(Model):
         spans += [("section", s) for s in self.sections]
         for r in self.responsibilities:
             spans += [("evidence", r.evidence), ("task_span", r.task_span)]
+            spans += [("actor_span", a) for a in r.actor_spans + r.co_actor_spans]
+            if r.target_group_span is not None:
+                spans.append(("target_group_span", r.target_group_span))
+            if r.scope_span is not None:
+                spans.append(("scope_span", r.scope_span))
         for name, span in spans:
             if span.end > n:
                 raise ValueError(f"{name} span [{span.start}, {span.end}) exceeds text length {n}")
@@ -236,12 +262,19 @@ class ExtractedDocument(Model):
         for resp in self.responsibilities:
             if self.text[resp.task_span.start : resp.task_span.end] != resp.task:
                 raise ValueError(f"responsibility {resp.id}: task does not match its task_span")
+            for name, value, where in (
+                ("target_group", resp.target_group, resp.target_group_span),
+                ("scope", resp.scope, resp.scope_span),
+            ):
+                # a span is absent in documents of schema 1.2 and earlier
+                if where is not None and self.text[where.start : where.end] != value:
+                    raise ValueError(f"responsibility {resp.id}: {name} does not match its span")
         return self
 
 
 # --- the comparison of two programme periods ------------------------------------------
 
-DIFF_SCHEMA_VERSION = "1.1.0"
+DIFF_SCHEMA_VERSION = "1.2.0"
 
 ChangeKind = Literal[
     "added",

@@ -14,6 +14,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from pipeline.errors import EnvironmentProblem
 
 _INSTALL_HINT = "install it with `apt-get install libvoikko1 voikko-fi`, or run `make setup`"
@@ -114,8 +116,28 @@ def lemmas(word: str) -> list[str]:
         tails = baseforms(last) or baseforms(last.lower())
         if tails:
             return [f"{head}-{t}" for t in tails]
+    tail = _compound_tail(word)
+    if tail:
+        return tail
     named = name_case(word)
     return [named[0]] if named and named[0] != word else []
+
+
+# An abbreviation with a case ending written without a colon (`KEHAlle`, `TEMin`).
+_INFLECTED_ABBREVIATION = regex.compile(r"^\p{Lu}{2,}\p{Ll}{1,3}$")
+
+
+def _compound_tail(word: str) -> list[str]:
+    """A compound Voikko does not know, by its longest known last part of at least four
+    letters (`Maahanmuuttaneen` -> `Maahanmuuttanut`); none for an inflected
+    abbreviation (`KEHAlle` is no `KEH` + `alle`)."""
+    if not word.isalpha() or _INFLECTED_ABBREVIATION.match(word) or len(word) < 8:
+        return []
+    for i in range(3, len(word) - 3):
+        found = baseforms(word[i:].lower())
+        if found:
+            return [word[:i] + base for base in found]
+    return []
 
 
 # Case endings of a name Voikko does not know (`Migrin`, `KEHAlle`), longest first.
@@ -148,10 +170,14 @@ def frequency(word: str) -> float:
 
 def participle_verb(word: str) -> str | None:
     """The verb a participle comes from (`järjestettävä` -> `järjestää`), or None."""
-    for a in analyze(word):
-        if a.get("PARTICIPLE"):
-            bases = a.get("WORDBASES", "")
-            start, end = bases.find("("), bases.find(")")
-            if 0 <= start < end:
-                return bases[start + 1 : end]
+    # `noudatettava` is also `noutaa` + a derivation: the reading with the fewest
+    # derivations names the verb the text means (`noudattaa`)
+    readings = sorted(
+        (a.get("WORDBASES", "") for a in analyze(word) if a.get("PARTICIPLE")),
+        key=lambda bases: bases.count("("),
+    )
+    for bases in readings:
+        start, end = bases.find("("), bases.find(")")
+        if 0 <= start < end:
+            return bases[start + 1 : end]
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.labels import field, task_span
+from pipeline.grammar.labels import field, task_span
 from tests.test_extract import _extract_text
 
 

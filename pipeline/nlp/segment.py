@@ -10,9 +10,12 @@ an inflected abbreviation keeps its ending (`TEM:n`), and law references
 (`esim.`, `mm.`) and ordinals (`9.`) keep their period.
 
 Sentences: headings and list items are units of their own; a list item points
-to the sentence that introduces it (a lead-in ending in `:`); inside a
-paragraph a sentence ends at `.`, `!` or `?` before a capital, a digit or a
-quote, never after an abbreviation that does not end sentences.
+to the unit that may introduce it: a sentence ending in `:` or in no
+sentence-final punctuation at all (`Työ- ja elinkeinoministeriö vastaa` + `•
+maahanmuuttajien kotouttamisesta ja`), or a heading right before the list (the
+grammar decides whether it is a lead-in). Inside a paragraph a sentence ends at
+`.`, `!` or `?` before a capital, a digit or a quote, never after an abbreviation
+that does not end sentences.
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ def split_sentences(text: str, blocks: Sequence[BlockLike]) -> list[Sentence]:
         kind: SentenceKind
         if block.kind == "heading":
             units.append(Sentence(block.start, block.end, "heading"))
-            lead_in = None
+            lead_in = len(units) - 1
             continue
         kind = "item" if block.kind == "item" else "sentence"
         spans = _sentence_spans(text, block.start, block.end)
@@ -104,8 +107,9 @@ def split_sentences(text: str, blocks: Sequence[BlockLike]) -> list[Sentence]:
             continue
         for s, e in spans:
             units.append(Sentence(s, e, "sentence"))
-        last = text[spans[-1][0] : spans[-1][1]] if spans else ""
-        lead_in = len(units) - 1 if last.rstrip().endswith(":") else None
+        last = text[spans[-1][0] : spans[-1][1]].rstrip() if spans else ""
+        opens = last.endswith(":") or (bool(last) and not last.endswith((".", "!", "?", ";")))
+        lead_in = len(units) - 1 if opens else None
     return units
 
 

@@ -10,30 +10,18 @@ a table flattened into text keeps its field labels:
 or inline, `Kotoutumiskoulutuksen hankinta (vastuu: ELY-keskus)`. The actors follow
 the label; the task is the unit the label belongs to: the text before a bracketed
 label, or the nearest unit before a label line that is not itself another field
-(`Aikataulu: 2025`, `Mittari: ...`). These helpers find both; `extract.py` names
-the actors.
+(`Aikataulu: 2025`, `Mittari: ...`). These helpers find both; the discourse names
+the actors. The labels themselves are the lexicon's (`[labels]`).
 """
 
 from __future__ import annotations
 
 import regex
 
+from pipeline.grammar.lexicon import lexicon
+from pipeline.markers import ITEM, MARKER
 from pipeline.nlp.model import Token
 
-# Field labels that name who is responsible (lower-cased, as written).
-RESPONSIBLE = frozenset(
-    {"vastuutaho", "vastuutahot", "vastuu", "vastuussa", "päävastuu", "vastuutoimija",
-     "vastuutoimijat", "toteuttaja", "toteuttajat", "vastuuorganisaatio", "vastuutahona"}
-)  # fmt: skip
-# Field labels whose text is the task itself (`Toimenpide 1: ...`).
-TASK = frozenset({"toimenpide", "toimenpiteet", "tehtävä", "tehtävät", "keino", "toimi"})
-# Every field of an action plan: a line that opens with one is a unit of its own.
-FIELDS = RESPONSIBLE | TASK | frozenset(
-    {"aikataulu", "mittari", "mittarit", "resurssit", "resurssi", "tavoite", "tavoitteet",
-     "seuranta", "kustannukset", "rahoitus", "yhteistyötahot", "yhteistyökumppanit",
-     "kumppanit", "arviointi", "kohderyhmä", "toteutus", "indikaattori", "indikaattorit"}
-)  # fmt: skip
-_MARKER = regex.compile(r"^(?:[•●▪■◦‣∙·○◾\-–—*]|\(?\d{1,2}[.)]|\(?[a-zåäö]\))$")
 # `Toimenpide 1:`, `Tehtävä 2.3.`, `Aikataulu:`: a field's label at the start of a unit.
 _FIELD = regex.compile(r"^(?P<label>\p{Lu}[\p{Ll}-]+)(?:\s+\d+(?:\.\d+)*)?\.?\s*:\s*")
 _NUMBERED_TASK = regex.compile(r"^(?P<label>\p{Lu}[\p{Ll}-]+)\s+\d+(?:\.\d+)*\.?\s*(?=\p{Lu})")
@@ -41,11 +29,19 @@ _NUMBERED_TASK = regex.compile(r"^(?P<label>\p{Lu}[\p{Ll}-]+)\s+\d+(?:\.\d+)*\.?
 MAX_DISTANCE = 3
 
 
+def _responsible() -> frozenset[str]:
+    return lexicon().labels["responsible"]
+
+
 def label_line(tokens: list[Token]) -> int | None:
     """For a unit that opens with a responsibility label and a colon (`Vastuutaho:`),
     the index of the first token after the colon; else None."""
-    i = 1 if tokens and _MARKER.match(tokens[0].text) else 0
-    if i + 1 < len(tokens) and tokens[i].text.lower() in RESPONSIBLE and tokens[i + 1].text == ":":
+    i = 1 if tokens and MARKER.match(tokens[0].text) else 0
+    if (
+        i + 1 < len(tokens)
+        and tokens[i].text.lower() in _responsible()
+        and tokens[i + 1].text == ":"
+    ):
         return i + 2
     return None
 
@@ -56,7 +52,7 @@ def bracketed(tokens: list[Token]) -> tuple[int, int, int] | None:
     for i in range(1, len(tokens) - 3):
         if (
             tokens[i].text == "("
-            and tokens[i + 1].text.lower() in RESPONSIBLE
+            and tokens[i + 1].text.lower() in _responsible()
             and tokens[i + 2].text == ":"
         ):
             close = next((j for j in range(i + 3, len(tokens)) if tokens[j].text == ")"), None)
@@ -67,8 +63,12 @@ def bracketed(tokens: list[Token]) -> tuple[int, int, int] | None:
 
 def field(text: str) -> str | None:
     """The field a line opens with (`aikataulu` for `Aikataulu: 2025`), or None."""
+    labels = lexicon().labels
     m = _FIELD.match(text)
-    return m.group("label").lower() if m and m.group("label").lower() in FIELDS else None
+    if not m:
+        return None
+    label = m.group("label").lower()
+    return label if any(label in words for words in labels.values()) else None
 
 
 def task_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -77,12 +77,12 @@ def task_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     (`Aikataulu: 2025`) and for a unit with no letters."""
     unit = text[start:end]
     a = 0
-    marker = regex.match(r"^(?:[•●▪■◦‣∙·○◾\-–—*]|\(?\d{1,2}[.)]|\(?[a-zåäö]\))\s+", unit)
+    marker = ITEM.match(unit) or regex.match(r"^[-–—*]\s+", unit)
     if marker:
         a = marker.end()
     m = _FIELD.match(unit, a) or _NUMBERED_TASK.match(unit, a)
     if m:
-        if m.group("label").lower() not in TASK:
+        if m.group("label").lower() not in lexicon().labels["task"]:
             return None
         a = m.end()
     b = len(unit)

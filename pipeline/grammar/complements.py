@@ -1,6 +1,6 @@
-"""Complements of a predicate: where they are, how they split, what they say.
+"""Complements of a predicate: where they split and what they say besides the task.
 
-Token-level helpers of the extraction (`extract.py`), on one sentence's tokens:
+Token-level helpers on one sentence's tokens:
 
 - `conjuncts`: split a complement region into coordinated complements at a
   coordinator or comma standing between two heads in a case the predicate
@@ -9,35 +9,23 @@ Token-level helpers of the extraction (`extract.py`), on one sentence's tokens:
 - `clausal`: a subordinate clause as the complement (`huolehtia, että ...`);
 - `infinitive_heads`: infinitives opening coordinated tasks after a nominal
   construction (`tehtävänä on edistää ... ja puuttua ...`);
-- what a task says besides its head: target group, scope, co-actors.
+- what a task says besides its head: target group, scope, co-actors (as spans).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
 
-import regex
-
+from pipeline.grammar.lexicon import lexicon
+from pipeline.markers import INLINE, MARKER
 from pipeline.nlp.model import Token
-from pipeline.valency import PERSON_GROUPS, SCOPE_LEMMAS, TRIM_LEADING
 
-COORDINATORS = (",", "ja", "sekä", "tai", "eikä")
-# Correlative coordination: the first word opens the pair, the second splits it
-# (`sekä neuvonnasta että ohjauksesta`, `niin opetusta kuin ohjausta`).
-CORRELATIVES = {"sekä": "että", "niin": "kuin", "joko": "tai"}
-SUBORDINATORS = frozenset(
-    {"että", "jotta", "kun", "jos", "koska", "vaikka", "kunnes", "mikäli", "miten", "kuinka",
-     "miksi", "mikä", "kuka", "missä", "milloin", "mihin", "mistä"}
-)  # fmt: skip
-PERSONAL_PRONOUNS = frozenset({"se", "ne", "hän", "he", "tämä", "nämä"})
-# A list marker standing as a token of its own: `•`, `1)`, `a)`.
-MARKER = regex.compile(r"^(?:[•●▪■◦‣∙·○◾\-–—*]|\(?\d{1,2}[.)]|\(?[a-zåäö]\))$")
 _NOMINAL_POS = ("NOUN", "PROPN")
 
 
-def dedupe(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def is_marker(tokens: list[Token], i: int) -> bool:
+    """A list marker token: a bullet, a dash, `1)`, `a)`."""
+    return bool(MARKER.match(tokens[i].text))
 
 
 def is_infinitive(tok: Token) -> bool:
@@ -55,7 +43,7 @@ def is_head(tokens: list[Token], i: int, cases: frozenset[str], hi: int) -> bool
     a genitive before a noun, adjective, adposition or participle is one; so is a
     nominative before another nominative (`ministeriö` in a longer name)."""
     t = tokens[i]
-    personal = t.upos == "PRON" and t.lemma in PERSONAL_PRONOUNS
+    personal = t.upos == "PRON" and t.lemma in lexicon().word("pronouns")
     case = t.feat("Case")
     if (t.upos not in _NOMINAL_POS and not personal) or case not in cases:
         return False
@@ -74,18 +62,20 @@ def conjuncts(
     tokens: list[Token], lo: int, hi: int, cases: frozenset[str], skip: frozenset[int] = frozenset()
 ) -> list[tuple[int, int]]:
     """Split [lo, hi) into coordinated complements. `skip` (the subject) is no head."""
+    lex = lexicon()
+    coordinators = lex.word("coordinators") | {";"}
     heads = [i for i in range(lo, hi) if i not in skip and is_head(tokens, i, cases, hi)]
     if not heads:
         return []
-    opener = lo if tokens[lo].text.lower() in CORRELATIVES else None
-    second = CORRELATIVES[tokens[lo].text.lower()] if opener is not None else None
+    opener = lo if tokens[lo].text.lower() in lex.correlatives else None
+    second = lex.correlatives[tokens[lo].text.lower()] if opener is not None else None
     cuts = []
     for prev, cur in itertools.pairwise(heads):
         split = next(
             (
                 j
                 for j in range(prev + 1, cur)
-                if tokens[j].text in (*COORDINATORS, ";") or tokens[j].text == second
+                if tokens[j].text in coordinators or tokens[j].text == second
             ),
             None,
         )
@@ -107,26 +97,23 @@ def clausal(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """`huolehtia, että ...`, `sopia siitä, miten ...`, `arvioi, miten ...`: the
     subordinate clause (with its correlative pronoun, or a recipient: `ilmoittaa
     viranomaiselle, jos ...`) as the one task."""
+    lex = lexicon()
+    adverbs = lex.word("statement_adverbs")
     j = lo
     while j < hi and (
         tokens[j].text == ","
-        or tokens[j].lemma in TRIM_LEADING
-        or tokens[j].lemma == "keskenään"
+        or tokens[j].lemma in adverbs
         or (tokens[j].upos in ("PRON", "ADV") and j + 1 < hi and tokens[j + 1].text == ",")
         or tokens[j].feat("Case") == "All"
         or (tokens[j].feat("Case") == "Gen" and j + 1 < hi and tokens[j + 1].feat("Case") == "All")
     ):
         j += 1
-    return (lo, hi) if j < hi and tokens[j].lemma in SUBORDINATORS else None
+    return (lo, hi) if j < hi and tokens[j].lemma in lex.word("subordinators") else None
 
 
 def inline_marker(tokens: list[Token], i: int) -> int:
     """The number of tokens of an inline list marker ending at i (`2)`, `b)`), or 0."""
-    if (
-        i >= 1
-        and tokens[i].text == ")"
-        and regex.fullmatch(r"\d{1,2}|[a-zåäö]", tokens[i - 1].text)
-    ):
+    if i >= 1 and tokens[i].text == ")" and INLINE.fullmatch(tokens[i - 1].text):
         return 2
     return 0
 
@@ -135,6 +122,9 @@ def infinitive_heads(tokens: list[Token], lo: int, hi: int) -> list[int]:
     """Infinitives that open coordinated tasks: `edistää ... ja puuttua ...`, also in an
     inline numbered list (`1) laatia ..., 2) tehdä ...`). The first must open the region
     (after adverbs such as `myös`)."""
+    lex = lexicon()
+    adverbs = lex.word("statement_adverbs")
+    joining = lex.word("coordinators") - lex.word("negative_coordinators")
 
     def opener(i: int) -> int:
         j = i - 1
@@ -147,18 +137,21 @@ def infinitive_heads(tokens: list[Token], lo: int, hi: int) -> list[int]:
         if not is_infinitive(tokens[i]):
             continue
         j = opener(i)
-        opens = all(t.lemma in TRIM_LEADING for t in tokens[lo : j + 1])
-        if opens or tokens[j].text in COORDINATORS[:-1]:
+        opens = all(t.lemma in adverbs for t in tokens[lo : j + 1])
+        if opens or tokens[j].text in joining:
             out.append(i)
-    if out and all(t.lemma in TRIM_LEADING for t in tokens[lo : opener(out[0]) + 1]):
+    if out and all(t.lemma in adverbs for t in tokens[lo : opener(out[0]) + 1]):
         return out
     return []
 
 
 def trim_coordinator(tokens: list[Token], end: int) -> int:
     """Move `end` back over coordinators, commas, inline list markers and a negation verb."""
+    lex = lexicon()
+    coordinators = lex.word("coordinators")
+    negation = lex.verb_class("negation")
     while end > 0:
-        if tokens[end - 1].text in COORDINATORS or tokens[end - 1].lemma == "ei":
+        if tokens[end - 1].text in coordinators or tokens[end - 1].lemma in negation:
             end -= 1
         elif inline_marker(tokens, end - 1):
             end -= inline_marker(tokens, end - 1)
@@ -168,8 +161,13 @@ def trim_coordinator(tokens: list[Token], end: int) -> int:
 
 
 def trim_end(tokens: list[Token], lo: int, hi: int) -> int:
-    """Move `hi` back over final punctuation (a closing bracket stays)."""
-    while hi > lo and tokens[hi - 1].upos == "PUNCT" and tokens[hi - 1].text != ")":
+    """Move `hi` back over final punctuation and coordinators (a closing bracket stays):
+    an item of a list may end with the `ja` that joins it to the next."""
+    coordinators = lexicon().word("coordinators")
+    while hi > lo and (
+        (tokens[hi - 1].upos == "PUNCT" and tokens[hi - 1].text != ")")
+        or tokens[hi - 1].text.lower() in coordinators
+    ):
         hi -= 1
     return hi
 
@@ -177,19 +175,23 @@ def trim_end(tokens: list[Token], lo: int, hi: int) -> int:
 def trim_start(tokens: list[Token], a: int, b: int) -> int:
     """Move `a` past words that modify the statement, not the task (`myös`, `yhdessä
     X:n kanssa`), and markers."""
+    lex = lexicon()
+    adverbs = lex.word("statement_adverbs")
+    comitative = lex.word("comitative")
+    adversatives = lex.word("adversatives")
     while a < b:
         j = a
         while j < b and tokens[j].feat("Case") == "Gen":
             j += 1
-        if a < j < b and tokens[j].lemma == "kanssa":
+        if a < j < b and tokens[j].lemma in comitative:
             a = j + 1  # the co-actors, recorded apart
         elif a + 1 < b and inline_marker(tokens, a + 1):
             a += 2  # `2)`
         elif (
-            tokens[a].lemma in TRIM_LEADING
+            tokens[a].lemma in adverbs
             or tokens[a].upos in ("PUNCT", "CCONJ")
-            or tokens[a].text.lower() in ("mutta", "vaan", "sillä")
-            or MARKER.match(tokens[a].text)
+            or tokens[a].text.lower() in adversatives
+            or is_marker(tokens, a)
         ):
             a += 1
         else:
@@ -197,16 +199,17 @@ def trim_start(tokens: list[Token], a: int, b: int) -> int:
     return a
 
 
-def target_group(text: str, tokens: list[Token], a: int, b: int) -> str | None:
-    """The group a task is for: a person noun with a participle phrase (`työnhakijana
-    olevien maahanmuuttajien`), else one in the allative (`maahanmuuttajille`), else
-    the first person noun of the task."""
+def target_group(tokens: list[Token], a: int, b: int) -> tuple[int, int] | None:
+    """The token range of the group a task is for: a person noun with a participle phrase
+    (`työnhakijana olevien maahanmuuttajien`), else one in the allative
+    (`maahanmuuttajille`), else the first person noun of the task."""
+    lex = lexicon()
     candidates = []
     for i in range(a, b):
         t = tokens[i]
-        if t.upos != "NOUN" or not t.lemma.endswith(PERSON_GROUPS):
+        if t.upos != "NOUN" or not lex.is_person_group(t.lemma):
             continue
-        if i > 0 and tokens[i - 1].lemma == "ilman":
+        if i > 0 and tokens[i - 1].lemma in lex.word("privative"):
             continue  # `ilman huoltajaa`: the person is absent, not served
         first = i
         while first > a:
@@ -222,14 +225,18 @@ def target_group(text: str, tokens: list[Token], a: int, b: int) -> str | None:
     if not candidates:
         return None
     _, first, i = min(candidates)
-    return text[tokens[first].start : tokens[i].end]
+    return first, i + 1
 
 
-def scope(text: str, tokens: list[Token], lo: int, hi: int) -> str | None:
-    """Where the responsibility applies: `omilla toimialueillaan`, `paikallistasolla`."""
+def scope(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The token range of where the responsibility applies: `omilla toimialueillaan`,
+    `paikallistasolla`."""
+    lex = lexicon()
     for i in range(lo, hi):
         t = tokens[i]
-        if t.lemma in SCOPE_LEMMAS and t.feat("Case") in ("Ade", "Ine", None):
-            first = i - 1 if i > lo and tokens[i - 1].lemma in ("oma", "koko") else i
-            return text[tokens[first].start : t.end]
+        if t.feat("Case") not in ("Ade", "Ine", None):
+            continue
+        modified = i > lo and tokens[i - 1].lemma in lex.scope_modifiers
+        if t.lemma in lex.scope or (t.lemma in lex.scope_owned and modified):
+            return (i - 1 if modified else i), i + 1
     return None

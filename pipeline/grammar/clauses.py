@@ -1,7 +1,7 @@
 """Clauses of a sentence: where one clause ends and the next begins.
 
-The extraction reads each predicate within its clause: a subject, a complement
-or a relative pronoun's antecedent is looked for there. Clauses break at a comma
+The matcher reads each predicate within its clause: a subject, a complement or a
+relative pronoun's antecedent is looked for there. Clauses break at a comma
 before a relative pronoun, a subordinator or an adversative, at `;`, at a comma
 before a coordinator that joins two clauses (`..., ja koulutus hankitaan`), after
 a subordinate clause that opens the sentence, and where a main clause resumes
@@ -12,28 +12,30 @@ from __future__ import annotations
 
 import itertools
 
-from pipeline.complements import SUBORDINATORS
+from pipeline.grammar.lexicon import lexicon
 from pipeline.nlp.model import Token
-from pipeline.valency import TRIM_LEADING
 
-RELATIVES = frozenset({"joka", "jonka", "jotka", "joiden", "jolla", "joilla", "jota", "joita"})
-ADVERSATIVES = frozenset({"mutta", "vaan", "sillä"})
+
+def relative(tok: Token) -> bool:
+    return tok.lemma in lexicon().word("relatives")
+
+
+def subordinator(tok: Token) -> bool:
+    return tok.lemma in lexicon().word("subordinators")
 
 
 def clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    """For every token, the token range of its clause: clauses break at a comma before a
-    relative pronoun, a subordinator or an adversative (`mutta`, `vaan`, `sillä`), at `;`,
-    and after a subordinate clause that opens the sentence (`Kun ..., X tekee`)."""
+    """For every token, the token range of its clause."""
+    lex = lexicon()
+    openers = lex.word("relatives") | lex.word("subordinators")
+    written = lex.word("subordinators") | lex.word("adversatives")
     bounds = [0]
-    opens_subordinate = bool(tokens) and tokens[0].lemma in SUBORDINATORS
+    opens_subordinate = bool(tokens) and subordinator(tokens[0])
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         # by lemma for relatives (`jossa`), by the written word for conjunctions: `sillä`
         # (because) is also the adessive of `se`
-        opener = nxt is not None and (
-            nxt.lemma in RELATIVES | SUBORDINATORS
-            or nxt.text.lower() in SUBORDINATORS | ADVERSATIVES
-        )
+        opener = nxt is not None and (nxt.lemma in openers or nxt.text.lower() in written)
         if tok.text == ";" or (tok.text == "," and _clause_coordinated(tokens, i)):
             bounds.append(i + 1)
         elif tok.text == "," and (
@@ -52,7 +54,7 @@ def _clause_coordinated(tokens: list[Token], comma: int) -> bool:
     """`..., ja kotoutumiskoulutus hankitaan ...`: Finnish puts a comma before `ja` only
     between clauses; it opens one when a finite verb follows before the next comma."""
     j = comma + 1
-    if j >= len(tokens) or tokens[j].text.lower() not in ("ja", "sekä", "tai", "eikä", "mutta"):
+    if j >= len(tokens) or tokens[j].text.lower() not in lexicon().word("clause_coordinators"):
         return False
     for t in tokens[j + 1 :]:
         if t.text in (",", ";"):
@@ -65,10 +67,11 @@ def _clause_coordinated(tokens: list[Token], comma: int) -> bool:
 def _closes_relative(tokens: list[Token], start: int, comma: int) -> bool:
     """`X, jonka tehtäviin kuuluu Y, koordinoi Z`: a comma after an embedded relative
     clause that has its verb, followed by a finite verb, resumes the main clause."""
-    if tokens[start].lemma not in RELATIVES:
+    if not relative(tokens[start]):
         return False
+    adverbs = lexicon().word("statement_adverbs")
     j = comma + 1
-    while j < len(tokens) and tokens[j].lemma in TRIM_LEADING:
+    while j < len(tokens) and tokens[j].lemma in adverbs:
         j += 1
     return (
         j < len(tokens)
@@ -83,4 +86,4 @@ def embedded_relative(tokens: list[Token], clause_of: list[tuple[int, int]], lo:
     if lo < 2 or tokens[lo - 1].text != ",":
         return None
     rel = clause_of[lo - 1][0]
-    return rel if tokens[rel].lemma in RELATIVES and _closes_relative(tokens, rel, lo - 1) else None
+    return rel if relative(tokens[rel]) and _closes_relative(tokens, rel, lo - 1) else None
