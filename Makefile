@@ -93,7 +93,8 @@ models: setup-stanza
 bench: setup
 	$(PY) bench/repair.py
 	$(PY) bench/nlp.py
-	$(PY) bench/accuracy.py --quiet
+	$(PY) bench/accuracy.py
+	@if [ -d ../shared/corpus ]; then $(PY) bench/accuracy.py --corpus ../shared/corpus; fi
 	$(PY) bench/diff.py
 
 clean:

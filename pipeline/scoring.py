@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -125,3 +127,37 @@ def score(doc: dict[str, Any], gold: dict[str, Any]) -> Score:
         kept_words=sum(1 for w in must_keep if w in doc["text"]),
         must_not_change=len(must_keep),
     )
+
+
+def micro(scores: list[Score]) -> Score:
+    """The scores of several documents as one: counts summed (micro-averaged)."""
+    matched = sum(s.true_positives for s in scores)
+    agreeing = sum(s.relation_agreement * s.true_positives for s in scores)
+    return Score(
+        true_positives=matched,
+        false_positives=sum(s.false_positives for s in scores),
+        gold=sum(s.gold for s in scores),
+        relation_agreement=agreeing / matched if matched else 1.0,
+    )
+
+
+@dataclass(frozen=True)
+class CorpusText:
+    """One text of a development corpus (`shared/corpus`): its body and its gold."""
+
+    stem: str
+    body: str
+    gold: dict[str, Any]
+
+
+def read_corpus(directory: Path) -> list[CorpusText]:
+    """A corpus folder of `texts/<stem>.txt` (a header, a line `---`, the body) and
+    `gold/<stem>.json`: the bodies as published, `[...]` lines (cuts) dropped."""
+    out = []
+    for gold_path in sorted((directory / "gold").glob("*.json")):
+        raw = (directory / "texts" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        _, _, body = raw.partition("\n---\n")
+        lines = [line for line in body.split("\n") if line.strip() != "[...]"]
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        out.append(CorpusText(gold_path.stem, "\n".join(lines), gold))
+    return out

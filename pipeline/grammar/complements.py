@@ -58,12 +58,125 @@ def is_head(tokens: list[Token], i: int, cases: frozenset[str], hi: int) -> bool
     return not (case == "Nom" and nxt.upos in _NOMINAL_POS and nxt.feat("Case") == "Nom")
 
 
+def _genitive_material(tok: Token) -> bool:
+    return tok.feat("Case") == "Gen" and tok.upos in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "VERB")
+
+
+def attached(tokens: list[Token], lo: int, hi: int) -> set[int]:
+    """Tokens of [lo, hi) that belong to another word than the predicate, and so head
+    no complement of it:
+
+    - a postposition's phrase (`yhteistyössä kuntien, järjestöjen ja yhteisöjen
+      kanssa`, `omaa hallinnonalaansa varten`), coordinated genitives and a
+      participle's object inside it (`eri ryhmiä edustavien järjestöjen`);
+    - a word in brackets (`Pakolaisten (KotoL 2 § 2 ja 3 mom.) ...`);
+    - a participle's complement before it (`suunnitelmaan sisältyvään opetukseen`);
+    - a genitive coordinated with a genitive attribute (`maahanmuuton ja sen
+      rakenteen kehittymistä`, `vähemmistöjen ja ulkomaalaisten asemaa`)."""
+    coordinators = lexicon().word("coordinators")
+    out: set[int] = set()
+    depth = 0
+    for k in range(lo, hi):
+        if tokens[k].text == "(":
+            depth += 1
+        if depth:
+            out.add(k)
+        if tokens[k].text == ")" and depth:
+            depth -= 1
+    for k in range(lo + 1, hi):
+        t = tokens[k]
+        if (
+            t.upos == "ADP"
+            and t.feat("AdpType") != "Prep"
+            and (_genitive_material(tokens[k - 1]) or tokens[k - 1].feat("Case") == "Par")
+        ):
+            j = k - 1
+            while j >= lo:
+                cur = tokens[j]
+                nxt = tokens[j + 1]
+                if (
+                    _genitive_material(cur)
+                    or cur.text.endswith("-")
+                    or (cur.text.lower() in coordinators and j - 1 >= lo)
+                    # `ja erityisesti X:n`: an adverb inside the chain; elsewhere it opens
+                    # the phrase (`yhdessä X:n kanssa`), and the walk ends with it
+                    or (
+                        cur.upos == "ADV"
+                        and j + 1 < k
+                        and j - 1 >= lo
+                        and tokens[j - 1].text.lower() in coordinators
+                    )
+                    or (
+                        cur.feat("Case") == "Par" and (nxt.feat("VerbForm") == "Part" or j == k - 1)
+                    )
+                    or (cur.upos in ("ADJ", "PRON") and j + 1 in out)
+                ):
+                    out.add(j)
+                    j -= 1
+                    continue
+                if cur.upos == "ADV":
+                    out.add(j)
+                break
+            out.add(k)
+            # the coordinators and adverbs at its left edge join conjuncts, not the phrase
+            while j + 1 < k and (
+                tokens[j + 1].text.lower() in coordinators or tokens[j + 1].upos == "ADV"
+            ):
+                out.discard(j + 1)
+                j += 1
+    for k in range(lo, hi - 1):
+        if tokens[k + 1].feat("VerbForm") == "Part" and tokens[k].upos in ("NOUN", "PROPN"):
+            out.add(k)
+    for k in range(hi - 2, lo - 1, -1):
+        if tokens[k].feat("Case") != "Gen" or tokens[k + 1].text.lower() not in coordinators:
+            continue
+        j = k + 2
+        while j < hi and (
+            tokens[j].text.endswith("-")
+            or tokens[j].text.lower() in coordinators
+            or tokens[j].upos in ("ADJ", "ADV")
+            or (tokens[j].upos == "PRON" and tokens[j].feat("Case") == "Gen")
+        ):
+            j += 1
+        if not (
+            j + 1 < hi
+            and tokens[j].feat("Case") == "Gen"
+            and tokens[j].upos in ("NOUN", "PROPN")
+            and (j in out or tokens[j + 1].upos in ("NOUN", "PROPN"))
+        ):
+            continue
+        # the noun the second genitive modifies: a genitive there is an object, and the
+        # first genitive may be one too (`valmistavan opetuksen ja oman äidinkielen
+        # opetuksen`): so it is where it names the same thing or ends a list of objects
+        h = j
+        while (
+            h + 1 < hi
+            and tokens[h + 1].upos in ("NOUN", "PROPN")
+            and tokens[h].feat("Case") == "Gen"
+        ):
+            h += 1
+        head = tokens[h]
+        listed = (
+            k - 1 > lo
+            and tokens[k - 1].text == ","
+            or any(
+                tokens[m].text == "," and tokens[m - 1].feat("Case") == "Gen"
+                for m in range(lo + 1, k)
+            )
+        )
+        if head.feat("Case") == "Gen" and (head.lemma == tokens[k].lemma or listed):
+            continue
+        out.add(k)
+    return out
+
+
 def conjuncts(
     tokens: list[Token], lo: int, hi: int, cases: frozenset[str], skip: frozenset[int] = frozenset()
 ) -> list[tuple[int, int]]:
     """Split [lo, hi) into coordinated complements. `skip` (the subject) is no head."""
     lex = lexicon()
     coordinators = lex.word("coordinators") | {";"}
+    skip = skip | attached(tokens, lo, hi)
     heads = [i for i in range(lo, hi) if i not in skip and is_head(tokens, i, cases, hi)]
     if not heads:
         return []
