@@ -71,20 +71,29 @@ def registry() -> dict[str, RegistryEntry]:
 @dataclass(frozen=True)
 class _Alias:
     actor: str
-    words: tuple[str, ...]
+    words: tuple[frozenset[str], ...]  # each word of the alias: its form and its lemmas
     case_sensitive: bool
+
+
+def _alias_forms(word: str, sensitive: bool) -> frozenset[str]:
+    """An alias word and its lemmas: `elinkeinopalvelut` (a plural alias) matches
+    `elinkeinopalveluilla`, whose lemma is the singular."""
+    if sensitive or word.endswith("-"):
+        return frozenset({word})
+    return frozenset({word, *(lemma.lower() for lemma in morphology.lemmas(word))})
 
 
 @cache
 def _aliases() -> dict[str, list[_Alias]]:
-    """Aliases indexed by their first word; longer aliases first."""
+    """Aliases indexed by their first word's forms; longer aliases first."""
     index: dict[str, list[_Alias]] = {}
     for entry in registry().values():
         for alias in entry.aliases:
-            words = tuple(m.group() for m in WORD.finditer(alias))
             sensitive = alias != alias.lower()
-            key = words[0] if sensitive else words[0].lower()
-            index.setdefault(key, []).append(_Alias(entry.id, words, sensitive))
+            words = tuple(_alias_forms(m.group(), sensitive) for m in WORD.finditer(alias))
+            item = _Alias(entry.id, words, sensitive)
+            for key in words[0]:
+                index.setdefault(key, []).append(item)
     for items in index.values():
         items.sort(key=lambda a: -len(a.words))
     return index
@@ -104,10 +113,10 @@ def _forms(word: str) -> set[str]:
     return forms
 
 
-def _word_matches(alias_word: str, forms: set[str], sensitive: bool) -> bool:
+def _word_matches(alias_word: frozenset[str], forms: set[str], sensitive: bool) -> bool:
     if sensitive:
-        return alias_word in forms
-    return alias_word in {f.lower() for f in forms}
+        return bool(alias_word & forms)
+    return bool(alias_word & {f.lower() for f in forms})
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -123,7 +132,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         for f in forms[i]:
             candidates += index.get(f, []) + index.get(f.lower(), [])
         best: _Alias | None = None
-        for alias in sorted(set(candidates), key=lambda a: (-len(a.words), a.actor)):
+        for alias in sorted(
+            set(candidates), key=lambda a: (-len(a.words), a.actor, sorted(a.words[0]))
+        ):
             n = len(alias.words)
             if (
                 i + n <= len(words)

@@ -469,6 +469,23 @@ def _owner(view: View, recall: Recall, slot: _Slot) -> Actors:
     prev = i - 1
     while prev >= 0 and tokens[prev].lemma in adverbs:
         prev -= 1
+    limit = hit.support if spec.anchor == "support" and hit.support is not None else i
+
+    def owning(m: Mention) -> bool:
+        """An owner stands before its noun (or its `on`) with only the noun's attributes
+        between (`ELY-keskuksen keskeisenä ... koskevana tehtävänä`); a genitive before
+        another noun is that noun's (`maahanmuuttajien kotoutumista`)."""
+        between = tokens[m.last + 1 : limit]
+        return (
+            (limit - m.last <= spec.window)
+            and not (
+                between
+                and between[0].upos in ("NOUN", "PROPN")
+                and between[0].feat("Case") != m.case
+            )
+            and not any(t.feat("VerbForm") == "Fin" or t.text in (",", ";", ":") for t in between)
+        )
+
     owners = [m for m in view.mentions if m.last < i and m.case in spec.case]
     adjacent = (
         prev >= 0
@@ -481,8 +498,9 @@ def _owner(view: View, recall: Recall, slot: _Slot) -> Actors:
         resolved = resolve(view, recall, prev, max(0, prev - 4))
         if resolved:
             return resolved
-    if owners and i - owners[-1].last <= spec.window:
-        return of_mentions(view, coordinated(tokens, owners))
+    owning_ones = [m for m in owners if owning(m)]
+    if owning_ones:
+        return of_mentions(view, coordinated(tokens, owning_ones))
     if prev < 0:
         return NO_ACTORS
     before = tokens[prev]

@@ -153,6 +153,8 @@ def _compound_verb(word: str, readings: list[Reading]) -> list[Reading]:
     A nominative compound (`Sosiaalitoimi`) is a noun, whatever its last part."""
     if any(r.finite or r.case == "Nom" for r in readings):
         return []
+    if any(morphology.frequency(r.lemma) >= 1.5 for r in readings):
+        return []  # `oikeusturvaa`: a compound real text uses is the noun it looks like
     analyses = morphology.analyze(word)
     for a in analyses:
         structure = a.get("STRUCTURE", "")
