@@ -277,7 +277,16 @@ def _actor_item(ctx: Context, view: View, frame: Frame) -> tuple[Context, list[S
     listed = [m for m in view.mentions if m.case in ("Nom", None)]
     actors = Actors(dedupe(m.actor for m in listed), "lead_in", frozenset(), named(view, listed))
     if not actors:
-        head = next((i for i, t in enumerate(view.tokens) if t.upos in ("NOUN", "PROPN")), None)
+        # `• Yhdenvertaisuusvaltuutetun toimisto.`: the item's head is its last nominative
+        tokens = view.tokens
+        head = next(
+            (
+                i
+                for i in range(len(tokens) - 1, -1, -1)
+                if tokens[i].upos in ("NOUN", "PROPN") and tokens[i].feat("Case") == "Nom"
+            ),
+            None,
+        )
         resolved = resolve(view, Recall.of(ctx), head, 0) if head is not None else None
         if resolved:
             actors = replace(resolved, source="lead_in", tokens=frozenset())

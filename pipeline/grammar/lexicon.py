@@ -71,6 +71,7 @@ class NounClass:
     compounds: bool
     modality: str
     governs: frozenset[str]  # the case of its complement where it governs one (`vastuu A:sta`)
+    fallback: frozenset[str]  # the case of a complement where none is in `governs`
 
     def base(self, lemma: str) -> str | None:
         """The listed lemma `lemma` is (or, for a compound, ends in), or None."""
@@ -125,6 +126,13 @@ class Lexicon:
             if relation in noun.lemmas and noun.governs:
                 return noun.governs
         return OBJECT
+
+    def fallback(self, relation: str) -> frozenset[str]:
+        """The cases of a relation's complement heads where none is in a governed case."""
+        for noun in self.nouns.values():
+            if relation in noun.lemmas:
+                return noun.fallback
+        return frozenset()
 
     def modality_of(self, relation: str, default: str) -> str:
         for p in self.phrasal:
@@ -193,6 +201,7 @@ def parse(data: Mapping[str, Any]) -> Lexicon:
                 bool(spec.get("compounds")),
                 _modality(f"nouns.{name}", spec.get("modality")),
                 _cases(f"nouns.{name}.governs", spec.get("governs")),
+                _cases(f"nouns.{name}.fallback", spec.get("fallback")),
             )
             for name, spec in data["nouns"].items()
         }

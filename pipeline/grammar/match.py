@@ -127,8 +127,8 @@ def _verb_hits(row: Construction, view: View) -> list[Hit]:
     tokens = view.tokens
     out = []
     for i, tok in enumerate(tokens):
-        if not _finite(tok):
-            continue
+        if not _finite(tok) or (i > 0 and tokens[i - 1].text.lower() == tok.text.lower()):
+            continue  # `hankkivat hankkivat`: a word written twice is one word
         passive = tok.feat("Voice") == "Pass"
         if (t.voice == "passive") != passive:
             continue
@@ -162,8 +162,8 @@ def _modal_hits(row: Construction, view: View) -> list[Hit]:
     joining = lex.word("coordinators") - lex.word("negative_coordinators")
     out = []
     for i, tok in enumerate(tokens):
-        if tok.lemma not in modals or tok.feat("VerbForm") != "Fin":
-            continue
+        if tok.lemma not in modals or tok.feat("VerbForm") != "Fin" or tok.feat("Voice") == "Pass":
+            continue  # `voidaan rajoittaa`: a passive modal names no one
         lo, hi = view.clause_of[i]
         if subordinator(tokens[lo]):
             continue
@@ -339,6 +339,10 @@ def _noun_hits(row: Construction, view: View) -> list[Hit]:
                 continue
         if support is None:
             continue
+        if t.relative_after and not (
+            i + 2 < len(tokens) and tokens[i + 1].text == "," and relative(tokens[i + 2])
+        ):
+            continue
         lo, hi = min(i, support), max(i, support)
         relation = base if row.relation == "trigger" else row.relation
         negated = _negated(tokens, lo - 2, hi + 1)
@@ -481,7 +485,7 @@ def _owner(view: View, recall: Recall, slot: _Slot) -> Actors:
             and not (
                 between
                 and between[0].upos in ("NOUN", "PROPN")
-                and between[0].feat("Case") != m.case
+                and between[0].feat("Case") not in (m.case, tokens[hit.trigger].feat("Case"))
             )
             and not any(t.feat("VerbForm") == "Fin" or t.text in (",", ";", ":") for t in between)
         )
@@ -852,6 +856,8 @@ def _region(view: View, hit: Hit, actors: Actors) -> tuple[int, int] | None:
     tokens = view.tokens
     lo, hi = view.clause_of[hit.trigger]
     region = hit.row.complement.region
+    if region == "after_support" and hit.support is not None:
+        return hit.support + 1, len(tokens)  # the noun phrase with the trigger in it
     if region == "after":
         anchor = hit.trigger
         if hit.support is not None and hit.support > hit.trigger:

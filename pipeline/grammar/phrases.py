@@ -26,8 +26,9 @@ from pipeline.nlp.model import Token
 
 
 def mentions(text: str, tokens: list[Token], start: int, end: int) -> tuple[Mention, ...]:
-    """The registry actors named in text[start:end], by token range; a bracketed
-    abbreviation after a name is part of it (`Kansaneläkelaitos (Kela)`)."""
+    """The registry actors named in text[start:end], by token range. A bracketed name
+    after a noun phrase names that phrase, in its case (`Kansaneläkelaitos (Kela)`,
+    `Elinkeino-, liikenne ja ympäristökeskuksilla (ELY-keskus)`)."""
     out: list[Mention] = []
     for m in find_mentions(text, start, end):
         idx = [i for i, t in enumerate(tokens) if m.start <= t.start < m.end]
@@ -45,7 +46,43 @@ def mentions(text: str, tokens: list[Token], start: int, end: int) -> tuple[Ment
             out.append(Mention(prev.actor, prev.first, closing, prev.case))
             continue
         out.append(Mention(m.actor, first, last, tokens[last].feat("Case")))
-    return tuple(out)
+    return tuple(_introduced(tokens, out))
+
+
+def _introduced(tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """`X-nimi (ELY-keskus)`: a mention standing alone in brackets right after a noun
+    phrase no mention covers is that phrase's name: the mention reaches back over the
+    phrase and takes the case of its last noun."""
+    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    joiners = lexicon().word("coordinators")
+    out = []
+    for m in found:
+        before = m.first - 2
+        if not (
+            before >= 0
+            and tokens[m.first - 1].text == "("
+            and m.last + 1 < len(tokens)
+            and tokens[m.last + 1].text == ")"
+            and tokens[before].upos in ("NOUN", "PROPN")
+            and before not in covered
+        ):
+            out.append(m)
+            continue
+        first = before
+        while (
+            first > 0
+            and first - 1 not in covered
+            and (
+                tokens[first - 1].upos in ("NOUN", "PROPN", "ADJ")
+                or tokens[first - 1].text.endswith("-")
+                or tokens[first - 1].text.lower() in joiners
+            )
+        ):
+            first -= 1
+        while tokens[first].text.lower() in joiners:
+            first += 1
+        out.append(Mention(m.actor, first, m.last + 1, tokens[before].feat("Case")))
+    return out
 
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
@@ -212,7 +249,9 @@ def resolve(view: View, recall: Recall, head: int, lo: int) -> Actors | None:
         return Actors(ids, "anaphora", frozenset({head}), tuple(Named(a, *span) for a in ids))
     lemma = tok.lemma.lower()
     entries = registry()
-    for actor in reversed(recall.recent):
+    # a generic noun in the singular refers back (`Lisäksi ministeriö`); in the plural it
+    # names a group (`keskeiset ministeriöt`)
+    for actor in reversed(recall.recent if tok.feat("Number") != "Plur" else []):
         entry = entries.get(actor)
         name = entry.name.lower() if entry is not None else ""
         if len(lemma) >= 4 and name.endswith(lemma):
@@ -251,19 +290,53 @@ def relative_antecedent(view: View, recall: Recall, at: int) -> Actors:
     j = at - 1
     while j >= 0 and tokens[j].text in (",", "(", "–"):
         j -= 1
-    if j >= 0 and not any(m.first <= j <= m.last for m in view.mentions):
+    generic = lexicon().generic_actor
+    adjacent = [m for m in view.mentions if m.first <= j <= m.last]
+    if adjacent and adjacent[0].actor != generic:
+        # `Kela, joka`: the noun before the pronoun is its antecedent
+        return Actors((adjacent[0].actor,), "relative", frozenset(), named(view, adjacent[:1]))
+    if adjacent:
+        # `X on riippumaton viranomainen, jonka`, `X:llä tarkoitetaan sitä kunnan
+        # viranomaista, joka`: the generic noun is the actor the clause names before it,
+        # not one of its own attributes (`kunnan`)
+        start = _phrase_start(tokens, adjacent[0].first)
+        specific = [m for m in view.mentions if m.last < start and m.actor != generic]
+        chosen = specific[-1] if specific else adjacent[0]
+        return Actors((chosen.actor,), "relative", frozenset(), named(view, [chosen]))
+    if j >= 0:
         resolved = resolve(view, recall, j, max(0, j - 4))
         if resolved and resolved.source == "subject":
             return Actors(
                 resolved.ids, "relative", resolved.tokens, resolved.named, resolved.unknown
             )
     before = [m for m in view.mentions if m.last < at]
-    specific = [m for m in before if m.actor != lexicon().generic_actor]
+    specific = [m for m in before if m.actor != generic]
     chosen = specific or before
     if not chosen:
         return Actors((), "")
     m = chosen[-1]
     return Actors((m.actor,), "relative", frozenset(), named(view, [m]))
+
+
+def _phrase_start(tokens: list[Token], head: int) -> int:
+    """Where the noun phrase ending in the noun at `head` begins: past its attributes
+    (adjectives, genitives, determiners and what coordinates them)."""
+    joiners = lexicon().word("coordinators")
+    first = head
+    while first > 0 and (
+        tokens[first - 1].upos in ("ADJ", "DET")
+        or (
+            tokens[first - 1].upos in ("NOUN", "PROPN", "PRON")
+            and tokens[first - 1].feat("Case") == "Gen"
+        )
+        or (
+            tokens[first - 1].upos == "PRON"
+            and tokens[first - 1].feat("Case") == tokens[head].feat("Case")
+        )
+        or tokens[first - 1].text.lower() in joiners - {","}
+    ):
+        first -= 1
+    return first
 
 
 def with_coordinated(view: View, recall: Recall, lo: int, found: Actors, verb: int) -> Actors:

@@ -50,6 +50,7 @@ class Trigger(_Row):
     modal: Literal["permission", "obligation"] | None = None
     support: Support | None = None
     subject_before: bool = False  # `belong`: a nominative stands before the verb
+    relative_after: bool = False  # `noun`: a relative clause follows the noun
     complement_cases: tuple[str, ...] = ()  # `adjective`: a noun complement in these cases
 
     @field_validator("case", "complement_cases")
@@ -69,7 +70,7 @@ class ActorSlot(_Row):
 
 
 class ComplementSlot(_Row):
-    region: Literal["verbal", "after", "before"]
+    region: Literal["verbal", "after", "before", "after_support"]
     split: Literal["governed", "nominal", "whole"]
 
 

@@ -77,6 +77,9 @@ def statements(view: View, c: Candidate, evidence: tuple[int, int]) -> list[Stat
             cases = cases | {"Nom"}  # `vastaa seuraavista:` + `1) valmistelu ja seuranta;`
         clause = clausal(tokens, lo, hi)
         parts = [clause] if clause else conjuncts(tokens, lo, hi, cases, subject)
+        if not parts and c.split == "governed":
+            fallback = lex.fallback(c.governed_by or c.relation)
+            parts = conjuncts(tokens, lo, hi, fallback, subject) if fallback else []
         if (
             not parts
             and "Par" in cases
