@@ -159,6 +159,18 @@ def test_libreoffice_pdf_with_real_finnish_hyphenation():
     assert s.f1 >= 0.9, (s.misses, s.extras)
 
 
+@pytest.mark.parametrize("path", sorted((DATA / "pages").glob("*.txt")), ids=lambda p: p.stem)
+def test_published_text(path):
+    """Texts as authorities publish them (a programme's web page, an agency page, city-board
+    minutes): bullets with leading spaces, lead-ins without a colon, first-person text,
+    narrative and link lists beside the duties."""
+    doc = extract_document(str(path))
+    s = score(json.loads(doc.model_dump_json()), _gold(path.stem))
+    assert s.f1 >= 0.9, (s.misses, s.extras)
+    for r in doc.responsibilities:
+        assert doc.text[r.task_span.start : r.task_span.end] == r.task
+
+
 @pytest.mark.parametrize("path", sorted((DATA / "text").glob("*.txt")), ids=lambda p: p.stem)
 def test_extracted_text_document(path):
     """Test documents as a PDF text extractor leaves them (like the seed): every line followed

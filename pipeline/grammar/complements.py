@@ -156,13 +156,8 @@ def attached(tokens: list[Token], lo: int, hi: int) -> set[int]:
         ):
             h += 1
         head = tokens[h]
-        listed = (
-            k - 1 > lo
-            and tokens[k - 1].text == ","
-            or any(
-                tokens[m].text == "," and tokens[m - 1].feat("Case") == "Gen"
-                for m in range(lo + 1, k)
-            )
+        listed = (k - 1 > lo and tokens[k - 1].text == ",") or any(
+            tokens[m].text == "," and tokens[m - 1].feat("Case") == "Gen" for m in range(lo + 1, k)
         )
         if head.feat("Case") == "Gen" and (head.lemma == tokens[k].lemma or listed):
             continue

@@ -44,6 +44,8 @@ class Predicate:
     modality: str
     governs: frozenset[str]  # cases of the complement's heads; empty: a direct object
     requires: bool  # only a complement in a governed case makes a statement
+    fallback: frozenset[str]  # the case of a complement where none is in `governs`
+    # (`raportoi kaupunginhallitukselle`: the recipient is what the report is)
 
     @property
     def cases(self) -> frozenset[str]:
@@ -129,6 +131,9 @@ class Lexicon:
 
     def fallback(self, relation: str) -> frozenset[str]:
         """The cases of a relation's complement heads where none is in a governed case."""
+        pred = self.predicates.get(relation)
+        if pred is not None:
+            return pred.fallback
         for noun in self.nouns.values():
             if relation in noun.lemmas:
                 return noun.fallback
@@ -176,6 +181,7 @@ def parse(data: Mapping[str, Any]) -> Lexicon:
                 _modality(f"predicates.{lemma}", spec.get("modality")),
                 _cases(f"predicates.{lemma}.governs", spec.get("governs")),
                 bool(spec.get("requires", False)),
+                _cases(f"predicates.{lemma}.fallback", spec.get("fallback")),
             )
             for lemma, spec in data["predicates"].items()
         }

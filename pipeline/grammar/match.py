@@ -176,11 +176,13 @@ def _modal_hits(row: Construction, view: View) -> list[Hit]:
                 break
         if first is None:
             continue
-        infinitives = [first]
-        k = first + 1
-        while k + 1 < hi and tokens[k].text in joining and is_infinitive(tokens[k + 1]):
-            infinitives.append(k + 1)
-            k += 2
+        # `hakeutua ja osallistua ...`, `osallistua palveluihin ja ilmoittaa muutoksista`:
+        # an infinitive after a coordinator in the modal's clause is the modal's too
+        infinitives = [first] + [
+            k + 1
+            for k in range(first + 1, hi - 1)
+            if tokens[k].text.lower() in joining and is_infinitive(tokens[k + 1])
+        ]
         negated = _negated(tokens, lo, i)
         for n, j in enumerate(infinitives):
             relation, modality = _relation(tokens, j)

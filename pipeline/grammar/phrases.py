@@ -208,9 +208,10 @@ def subject_head_after(tokens: list[Token], lo: int, verb: int, hi: int) -> int 
     if v.feat("Voice") == "Pass" or v.feat("VerbForm") != "Fin" or v.feat("Person") != "3":
         return None
     if not any(
-        t.upos in ("NOUN", "PROPN") and t.feat("Case") not in (None, "Nom") for t in tokens[lo:verb]
+        t.upos in ("NOUN", "PROPN", "PRON") and t.feat("Case") not in (None, "Nom")
+        for t in tokens[lo:verb]
     ):
-        return None
+        return None  # `niistä huolehtivat X`: a fronted complement, then the subject
     for j in range(verb + 1, hi):
         t = tokens[j]
         suspended = t.upos == "CCONJ" and tokens[j - 1].text.endswith("-")  # `työllisyys- ja`
@@ -301,8 +302,8 @@ def relative_antecedent(view: View, recall: Recall, at: int) -> Actors:
         # not one of its own attributes (`kunnan`)
         start = _phrase_start(tokens, adjacent[0].first)
         specific = [m for m in view.mentions if m.last < start and m.actor != generic]
-        chosen = specific[-1] if specific else adjacent[0]
-        return Actors((chosen.actor,), "relative", frozenset(), named(view, [chosen]))
+        antecedent = specific[-1] if specific else adjacent[0]
+        return Actors((antecedent.actor,), "relative", frozenset(), named(view, [antecedent]))
     if j >= 0:
         resolved = resolve(view, recall, j, max(0, j - 4))
         if resolved and resolved.source == "subject":
@@ -408,15 +409,17 @@ def listed_actors(view: View, recall: Recall, first: int, end: int) -> Actors:
         if k < end and tokens[k].text.lower() not in separators:
             continue
         found = [m for m in view.mentions if start <= m.first < k]
-        if found:
+        head = k - 1
+        while head > start and tokens[head].upos == "PUNCT":
+            head -= 1
+        # `kaupungin kotoutumispalvelut`: the segment's head names it, not its genitive
+        headed = k > start and not any(m.first <= head <= m.last for m in found)
+        resolved = resolve(view, recall, head, start) if headed else None
+        if found and not (resolved and resolved.source == "subject"):
             ids += [m.actor for m in found]
             names += named(view, found)
             span |= {j for m in found for j in range(m.first, m.last + 1)}
         elif k > start:
-            head = k - 1
-            while head > start and tokens[head].upos == "PUNCT":
-                head -= 1
-            resolved = resolve(view, recall, head, start)
             if resolved and resolved.source == "subject":
                 ids += resolved.ids
                 names += resolved.named
