@@ -419,11 +419,10 @@ def listed_actors(view: View, recall: Recall, first: int, end: int) -> Actors:
             ids += [m.actor for m in found]
             names += named(view, found)
             span |= {j for m in found for j in range(m.first, m.last + 1)}
-        elif k > start:
-            if resolved and resolved.source == "subject":
-                ids += resolved.ids
-                names += resolved.named
-                unknown += resolved.unknown
-                span |= resolved.tokens
+        elif k > start and resolved and resolved.source == "subject":
+            ids += resolved.ids
+            names += resolved.named
+            unknown += resolved.unknown
+            span |= resolved.tokens
         start = k + 1
     return Actors(dedupe(ids), "subject", frozenset(span), tuple(names), tuple(unknown))
