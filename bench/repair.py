@@ -7,17 +7,25 @@ Voikko's hyphenation points and some lines broken after real hyphens; then at
 each line break the newline is kept, lost (words glued) or, after a hyphen,
 dropped together with the hyphen as a naive extractor does.
 
-Every position between two letters is scored by its separator (none, space,
-hyphen, hyphen + space) against the clean text:
+Every position between two letters is scored by its separator (nothing, a space, a
+hyphen, punctuation with or without a space after it) against the clean text:
   recall     corrupted positions the method restored
   precision  changes the method made that were right
   damage     correct positions the method made wrong, per 1,000 words
 
 Methods: `naive` (drop `-` + newline, join lines with a space), `voikko-greedy`
 (naive, then split any Voikko-unknown token where both halves are known words
-with the highest summed word frequency) and `pipeline` (layout + repair).
+with the highest summed word frequency), `pipeline` (layout + repair) and
+`conservative` (layout + repair with `--repair conservative`: document and
+punctuation evidence only).
 
-    python bench/repair.py [--rounds N] [--seed S]
+Corpora: the project's own documents, and with `--corpus DIR` a folder of real
+clean texts besides (`../shared/corpus`: each text's body below its header's `---`
+line, `[...]` lines dropped). Each random seed corrupts every document once; the
+figures are printed per corpus and seed. `--verbose` prints every wrong change and
+every miss with the repair's evidence.
+
+    python bench/repair.py [--corpus DIR] [--seeds 0-4] [--verbose]
 """
 
 from __future__ import annotations
@@ -41,17 +49,27 @@ from pipeline.document import extract_document  # noqa: E402
 from pipeline.ingest import read_source  # noqa: E402
 from pipeline.layout import reflow  # noqa: E402
 from pipeline.repair import repair  # noqa: E402
+from pipeline.scoring import read_corpus  # noqa: E402
 from tests.typeset import read_markup  # noqa: E402
 
 LETTER = regex.compile(r"[\p{L}\p{N}]")
 
 
 def clean_texts() -> dict[str, list[str]]:
-    """Paragraph texts of every clean document."""
+    """Paragraph texts of every clean document of the project."""
     seed = extract_document(str(ROOT / "sources" / "forssan-seutu-2021-2024-liite-6.txt"))
     texts = {"seed": [seed.text[b.start : b.end] for b in seed.blocks]}
     for path in sorted((ROOT / "tests" / "data" / "docs").glob("*.md")):
         texts[path.stem] = [text for _, text in read_markup(path)]
+    return texts
+
+
+def corpus_texts(directory: Path) -> dict[str, list[str]]:
+    """Paragraph texts (one per non-empty line) of a corpus of real texts, the seed's
+    repaired text among them."""
+    texts = {"seed": clean_texts()["seed"]}
+    for t in read_corpus(directory):
+        texts[t.stem] = [" ".join(line.split()) for line in t.body.split("\n") if line.strip()]
     return texts
 
 
@@ -113,21 +131,15 @@ def corrupt(paragraph: str, rng: random.Random) -> str:
 
 
 def separators(text: str) -> list[str]:
-    """The separator class between each two consecutive letters of `text`."""
+    """The separator between each two consecutive letters of `text`: what stands
+    between them with any run of white space as one space (`none` for nothing), so a
+    lost space after punctuation (`toimeentulotukea.Työ-`) counts as well as a lost
+    space between words."""
     out: list[str] = []
     letters = [m.start() for m in LETTER.finditer(text)]
     for a, b in itertools.pairwise(letters):
-        gap = text[a + 1 : b]
-        if gap == "":
-            out.append("none")
-        elif gap.isspace():
-            out.append("space")
-        elif gap == "-" or gap == "\u00ad":
-            out.append("hyphen")
-        elif gap.startswith("-") and gap[1:].isspace():
-            out.append("hyphen+space")
-        else:
-            out.append("other")
+        gap = regex.sub(r"\s+", " ", text[a + 1 : b].replace("\u00ad", ""))
+        out.append(gap or "none")
     return out
 
 
@@ -158,6 +170,10 @@ def pipeline_repair(text: str) -> str:
     return repair(reflow(read_source("bench.txt", text.encode("utf-8")))).text
 
 
+def conservative_repair(text: str) -> str:
+    return repair(reflow(read_source("bench.txt", text.encode("utf-8"))), "conservative").text
+
+
 @dataclass
 class Score:
     corrupted: int = 0
@@ -172,8 +188,6 @@ class Score:
         if not (len(c) == len(k) == len(r)):
             raise AssertionError("letters differ between clean, corrupted and repaired text")
         for sc, sk, sr in zip(c, k, r, strict=True):
-            if sc == "other":
-                continue
             if sk != sc:
                 self.corrupted += 1
                 self.fixed += sr == sc
@@ -191,65 +205,76 @@ class Score:
         return f"{name:<14} {recall:>7.3f} {precision:>9.3f} {damage:>11.2f} {self.changes:>8}"
 
 
+def _seeds(spec: str) -> list[int]:
+    first, _, last = spec.partition("-")
+    return list(range(int(first), int(last or first) + 1))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument(
-        "--rounds", type=int, default=4, help="corruptions of each document (default 4)"
-    )
-    ap.add_argument("--seed", type=int, default=20261201)
-    ap.add_argument("--show", action="store_true", help="print every wrong or missed position")
+    ap.add_argument("--corpus", type=Path, help="a folder of real texts (texts/<stem>.txt)")
+    ap.add_argument("--seeds", default="0-4", help="random seeds of the corruption, N or N-M")
+    ap.add_argument("--verbose", action="store_true", help="print every wrong or missed position")
     args = ap.parse_args()
 
     methods: dict[str, Callable[[str], str]] = {
         "naive": naive,
         "voikko-greedy": voikko_greedy,
         "pipeline": pipeline_repair,
+        "conservative": conservative_repair,
     }
-    scores = {name: Score() for name in methods}
-    corpus = clean_texts()
+    corpora = {"project": clean_texts()}
+    if args.corpus is not None:
+        if not (args.corpus / "texts").is_dir():
+            print(f"error: {args.corpus}: no texts/ folder: is this a corpus?", file=sys.stderr)
+            return 2
+        corpora[str(args.corpus)] = corpus_texts(args.corpus)
     timings: dict[str, float] = {name: 0.0 for name in methods}
-    distinct = sum(len(" ".join(p).split()) for p in corpus.values())
-    for r in range(args.rounds):
-        for name, paragraphs in corpus.items():
-            rng = random.Random(f"{args.seed}-{r}-{name}")
-            clean = "\n\n".join(paragraphs)
-            broken = "\n\n".join(corrupt(p, rng) for p in paragraphs)
-            for method, fn in methods.items():
-                t = time.perf_counter()
-                result = fn(broken)
-                timings[method] += time.perf_counter() - t
-                scores[method].add(clean, broken, result)
-                if args.show and method == "pipeline":
-                    _show(clean, broken, result)
-    words = scores["pipeline"].words
-    print(
-        f"repair benchmark: {len(corpus)} documents, {distinct} distinct words, "
-        f"{args.rounds} corruption rounds = {words} words scored, "
-        f"{scores['pipeline'].corrupted} corrupted positions"
-    )
-    print(f"{'method':<14} {'recall':>7} {'precision':>9} {'damage/1k':>11} {'changes':>8}")
-    for name in methods:
-        print(scores[name].row(name))
-    _speed(corpus, args.seed)
+    for label, corpus in corpora.items():
+        distinct = sum(len(" ".join(p).split()) for p in corpus.values())
+        print(f"corpus {label}: {len(corpus)} documents, {distinct} words")
+        print(
+            f"{'seed':<5} {'method':<14} {'recall':>7} {'precision':>9} {'damage/1k':>11}"
+            f" {'changes':>8} {'corrupted':>10}"
+        )
+        for seed in _seeds(args.seeds):
+            scores = {name: Score() for name in methods}
+            for name, paragraphs in corpus.items():
+                rng = random.Random(f"{seed}-{name}")
+                clean = "\n\n".join(paragraphs)
+                broken = "\n\n".join(corrupt(p, rng) for p in paragraphs)
+                for method, fn in methods.items():
+                    t = time.perf_counter()
+                    result = fn(broken)
+                    timings[method] += time.perf_counter() - t
+                    scores[method].add(clean, broken, result)
+                    if args.verbose and method == "pipeline":
+                        _show(name, clean, broken, result)
+            for name in methods:
+                print(f"{seed:<5} {scores[name].row(name)} {scores[name].corrupted:>10}")
+    _speed(corpora["project"], 20261201)
     return 0
 
 
-def _show(clean: str, broken: str, result: str) -> None:
+def _show(name: str, clean: str, broken: str, result: str) -> None:
     c, k, r = separators(clean), separators(broken), separators(result)
     at = {
         name: [m.start() for m in LETTER.finditer(t)]
         for name, t in (("clean", clean), ("broken", broken), ("result", result))
     }
     for i, (sc, sk, sr) in enumerate(zip(c, k, r, strict=True)):
-        if sc != "other" and sr != sc:
+        if sr != sc:
             kind = "missed" if sk != sc else "damage"
             snippets = [
                 repr(t[max(0, at[n][i] - 20) : at[n][i] + 20])
                 for n, t in (("clean", clean), ("broken", broken), ("result", result))
             ]
-            print(f"  {kind}: {sc} -> {sk} -> {sr}: " + " | ".join(snippets))
+            print(f"  {name} {kind}: {sc} -> {sk} -> {sr}: " + " | ".join(snippets))
+    for r in repair(reflow(read_source("bench.txt", broken.encode("utf-8")))).repairs:
+        if r.replacement not in clean:  # a change the clean text does not have
+            print(f"  {name} wrong change {r.original!r} -> {r.replacement!r}: {r.evidence}")
 
 
 def _speed(corpus: dict[str, list[str]], seed: int) -> None:

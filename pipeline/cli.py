@@ -30,7 +30,7 @@ from pipeline.layout import reflow
 from pipeline.models import DiffReport, ExtractedDocument
 from pipeline.nlp import BACKENDS
 from pipeline.output import to_json, write_atomic, write_schema
-from pipeline.repair import repair
+from pipeline.repair import MODES, repair
 from pipeline.report import render_html, render_markdown, responsibilities_csv
 
 SCHEMAS: dict[str, type[BaseModel]] = {"document": ExtractedDocument, "diff": DiffReport}
@@ -59,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
         help="NLP backend: voikko (default, offline) or stanza (needs `make models`)",
     )
     ex.add_argument(
+        "--repair",
+        choices=MODES,
+        default="default",
+        help="conservative: only repairs the characters, the same document or Voikko's "
+        "dictionary decide (for users who prefer a miss to a wrong change)",
+    )
+    ex.add_argument(
         "-o",
         "--output",
         metavar="OUT",
@@ -74,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     re_.add_argument("source", metavar="FILE")
     re_.add_argument("--log", metavar="FILE", help="write the repair log (JSON) to FILE")
+    re_.add_argument("--repair", choices=MODES, default="default", help="as for extract")
 
     di = sub.add_parser(
         "diff",
@@ -121,9 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
-            return _extract(args.sources, args.output, args.nlp)
+            return _extract(args.sources, args.output, args.nlp, args.repair)
         if args.command == "repair":
-            return _repair(args.source, args.log)
+            return _repair(args.source, args.log, args.repair)
         if args.command == "validate":
             return _validate(args.files)
         if args.command == "diff":
@@ -149,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _extract(sources: list[str], output: str | None, nlp: str) -> int:
+def _extract(sources: list[str], output: str | None, nlp: str, mode: str = "default") -> int:
     if len(sources) > 1 and output and output.endswith(".json"):
         raise PipelineError(
             f"{output}: several sources need an output directory, not a .json file; give -o DIR"
@@ -159,7 +167,7 @@ def _extract(sources: list[str], output: str | None, nlp: str) -> int:
     for source in sources:
         try:
             data = sys.stdin.buffer.read() if source == "-" else None
-            doc = extract_document(source, data, analyzer)
+            doc = extract_document(source, data, analyzer, repair_mode=mode)
         except PipelineError as e:
             print(f"error: {e}", file=sys.stderr)
             failed += 1
@@ -174,10 +182,10 @@ def _extract(sources: list[str], output: str | None, nlp: str) -> int:
     return 1 if failed else 0
 
 
-def _repair(source: str, log: str | None) -> int:
+def _repair(source: str, log: str | None, mode: str = "default") -> int:
     morphology.check_voikko()
     data = sys.stdin.buffer.read() if source == "-" else None
-    fixed = repair(reflow(read_source(source, data)))
+    fixed = repair(reflow(read_source(source, data)), mode)
     if log:
         entries = [r.model_dump() for r in fixed.repairs]
         notes = [{"code": c, "message": m} for c, m in fixed.warnings]

@@ -60,16 +60,20 @@ def display_path(path: str) -> str:
 
 
 def extract_document(
-    path: str, data: bytes | None = None, analyzer: Analyzer | None = None
+    path: str,
+    data: bytes | None = None,
+    analyzer: Analyzer | None = None,
+    repair_mode: str = "default",
 ) -> ExtractedDocument:
     """Extract one source document (PDF or text). `data` gives the bytes of stdin;
-    `analyzer` the NLP backend (Voikko when None)."""
+    `analyzer` the NLP backend (Voikko when None); `repair_mode` is `default` or
+    `conservative` (see `repair.py`)."""
     analyzer = analyzer or load_analyzer("voikko")
     raw = read_source(path, data)
     flow = reflow(raw)
-    fixed = repair(flow)
+    fixed = repair(flow, repair_mode)
     warnings = [*raw.warnings, *flow.warnings, *fixed.warnings]
-    return assemble(raw, flow, fixed, warnings, analyzer)
+    return assemble(raw, flow, fixed, warnings, analyzer, repair_mode)
 
 
 def assemble(
@@ -78,6 +82,7 @@ def assemble(
     fixed: Repaired,
     notes: list[tuple[str, str]],
     analyzer: Analyzer,
+    repair_mode: str = "default",
 ) -> ExtractedDocument:
     path = raw.path
     text = fixed.text
@@ -112,6 +117,7 @@ def assemble(
             actors=_actors(text, responsibilities, unknown, sections),
             responsibilities=responsibilities,
             repairs=fixed.repairs,
+            repair_mode=repair_mode,  # type: ignore[arg-type]
             warnings=warnings,
             nlp=NlpInfo(backend=analyzer.info.name, version=analyzer.info.version),  # type: ignore[arg-type]
         )

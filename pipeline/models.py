@@ -5,7 +5,8 @@ generated from these models (`python -m pipeline schema`) and a test fails when
 it is stale. Renaming or removing a field is a breaking change: bump the major
 part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the minor
 part (1.2.0: actor_source `label`; 1.3.0: spans of actors, co-actors, target group and
-scope, the construction of each statement, modality `right`).
+scope, the construction of each statement, modality `right`, a repair's confidence
+class and the repair kind `restore_space`).
 
 This module imports nothing from the pipeline stages; the stages import it.
 """
@@ -190,7 +191,10 @@ RepairKind = Literal[
     "soft_hyphen",
     "ligature",
     "whitespace",
+    "restore_space",
 ]
+
+Confidence = Literal["typography", "document", "dictionary", "morphology", "frequency"]
 
 
 class Repair(Model):
@@ -203,6 +207,14 @@ class Repair(Model):
     end: int = Field(ge=0)
     page: int | None = None
     evidence: str = Field(description="Why the repair was made, for a reviewer.")
+    confidence: Confidence = Field(
+        default="morphology",
+        description="The class of the evidence that decided it, strongest first: "
+        "typography (the characters themselves: a soft hyphen, a space lost after "
+        "punctuation), document (the same document's words), dictionary (Voikko accepts "
+        "exactly one reading), morphology (rules of word structure), frequency (word "
+        "frequency). `--repair conservative` applies only the first three.",
+    )
 
 
 class DocumentWarning(Model):
@@ -234,6 +246,11 @@ class ExtractedDocument(Model):
     actors: list[Actor]
     responsibilities: list[Responsibility]
     repairs: list[Repair]
+    repair_mode: Literal["default", "conservative"] = Field(
+        default="default",
+        description="How freely the repair stage changed the text: `conservative` applies "
+        "only repairs decided by typography, the document or Voikko's dictionary.",
+    )
     warnings: list[DocumentWarning]
     nlp: NlpInfo
 

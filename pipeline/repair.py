@@ -1,10 +1,15 @@
 """Repair of extraction artefacts, between layout and NLP, with a log of every change.
 
-Two passes over the reflowed text, each change logged with its evidence:
+Three passes over the reflowed text, each change logged with its evidence and the
+class of that evidence (`typography`, `document`, `dictionary`, `morphology`,
+`frequency`):
 
 1. characters: soft hyphens inside words, ligatures (ﬁ, ﬂ), non-breaking and
    doubled spaces;
-2. tokens, decided in `wordsplit.py`: line-end hyphens that layout kept
+2. punctuation: a space lost after sentence or clause punctuation or around a
+   bracket or a bullet (`toimeentulotukea.Työ-`, `matkareitin,myöntää`,
+   `neuvottelukunta(ETNO)`), restored by the punctuation alone;
+3. tokens, decided in `wordsplit.py`: line-end hyphens that layout kept
    (`kotoutta-misen`) are joined when the joined word is the word (Voikko, or
    the same document), kept when the hyphen is real (`ELY-keskusten`, a vowel
    clash), else left with a warning; hyphens left inside a line by a lost line
@@ -16,8 +21,11 @@ Two passes over the reflowed text, each change logged with its evidence:
    document (the parts or the phrase standing elsewhere). A token Voikko
    accepts as a compound is split only on strong evidence: the same phrase as
    two words elsewhere in the document while the compound stands nowhere else
-   (`valtionkotouttamisohjelman`), or a compound no corpus knows whose first
-   part cannot begin a compound.
+   (`valtionkotouttamisohjelman`), the parts standing alone in the document, or
+   syntax (a finite verb cannot end a compound); never by word frequency alone.
+
+`mode="conservative"` applies only repairs decided by typography, the document or
+Voikko's dictionary, for users who prefer a miss to a wrong change.
 
 Valid words are never touched: numbers, URLs, e-mail addresses, law references,
 abbreviations and tokens that recur in the document as they are. Every later
@@ -33,9 +41,13 @@ from dataclasses import dataclass, field
 import regex
 
 from pipeline.layout import Block, HyphenBreak, Reflowed
-from pipeline.models import Repair, RepairKind
+from pipeline.models import Confidence, Repair, RepairKind
 from pipeline.offsets import Edit, OffsetMap, apply_edits
-from pipeline.wordsplit import Evidence, repair_token
+from pipeline.wordsplit import CONFIDENCE_ORDER, Evidence, repair_token
+
+MODES = ("default", "conservative")
+# The weakest class of evidence each mode applies.
+_WEAKEST: dict[str, Confidence] = {"default": "frequency", "conservative": "dictionary"}
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
@@ -62,21 +74,33 @@ class _Pass:
     """The edits of one pass with their log entries (kind, evidence) in old offsets."""
 
     edits: list[Edit] = field(default_factory=list)
-    log: list[tuple[RepairKind, str, str]] = field(default_factory=list)  # kind, original, why
+    # kind, original, why, confidence
+    log: list[tuple[RepairKind, str, str, Confidence]] = field(default_factory=list)
 
     def add(
-        self, start: int, end: int, original: str, new: str, kind: RepairKind, why: str
+        self,
+        start: int,
+        end: int,
+        original: str,
+        new: str,
+        kind: RepairKind,
+        why: str,
+        confidence: Confidence = "typography",
     ) -> None:
         self.edits.append(Edit(start, end, new))
-        self.log.append((kind, original, why))
+        self.log.append((kind, original, why, confidence))
 
 
-def repair(flow: Reflowed) -> Repaired:
-    """Repair the reflowed text; every change is logged with its evidence."""
+def repair(flow: Reflowed, mode: str = "default") -> Repaired:
+    """Repair the reflowed text; every change is logged with its evidence. `mode` is
+    `default` or `conservative` (only typography, document and dictionary evidence)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown repair mode {mode!r}: choose one of {', '.join(MODES)}")
     warnings: list[tuple[str, str]] = []
     state = _State(flow.text, list(flow.hyphen_breaks))
     state.commit(_characters(state.text))
-    state.commit(_tokens(state.text, state.hyphens, warnings))
+    state.commit(_punctuation(state.text))
+    state.commit(_tokens(state.text, state.hyphens, warnings, _WEAKEST[mode]))
 
     pages = [(n, state.move(s), state.move(e, end=True)) for n, s, e in flow.pages]
     blocks = [Block(b.kind, state.move(b.start), state.move(b.end, end=True)) for b in flow.blocks]
@@ -89,8 +113,9 @@ def repair(flow: Reflowed) -> Repaired:
             end=e.end,
             page=_page(pages, e.start),
             evidence=why,
+            confidence=confidence,
         )
-        for e, kind, original, why in sorted(state.log, key=lambda x: x[0].start)
+        for e, kind, original, why, confidence in sorted(state.log, key=lambda x: x[0].start)
     ]
     return Repaired(state.text, pages, blocks, repairs, warnings)
 
@@ -101,21 +126,21 @@ class _State:
     def __init__(self, text: str, hyphens: list[HyphenBreak]) -> None:
         self.text = text
         self.hyphens = hyphens
-        self.log: list[tuple[Edit, RepairKind, str, str]] = []  # Edit spans are in self.text
+        # Edit spans are in self.text
+        self.log: list[tuple[Edit, RepairKind, str, str, Confidence]] = []
         self.maps: list[OffsetMap] = []
 
     def commit(self, done: _Pass) -> None:
         new_text, omap = apply_edits(self.text, done.edits)
         # Earlier entries move with this pass's edits.
         self.log = [
-            (Edit(omap(e.start), omap(e.end, end=True), e.replacement), k, o, w)
-            for e, k, o, w in self.log
+            (Edit(omap(e.start), omap(e.end, end=True), e.replacement), k, o, w, c)
+            for e, k, o, w, c in self.log
         ]
-        for e, (kind, original, why) in zip(done.edits, done.log, strict=True):
+        for e, (kind, original, why, confidence) in zip(done.edits, done.log, strict=True):
             start = omap(e.start)
-            self.log.append(
-                (Edit(start, start + len(e.replacement), e.replacement), kind, original, why)
-            )
+            edit = Edit(start, start + len(e.replacement), e.replacement)
+            self.log.append((edit, kind, original, why, confidence))
         self.hyphens = [HyphenBreak(omap(h.offset), h.page) for h in self.hyphens]
         self.maps.append(omap)
         self.text = new_text
@@ -154,11 +179,53 @@ def _characters(text: str) -> _Pass:
     return done
 
 
+# --- pass 2: punctuation ------------------------------------------------------------------
+
+# A space lost after punctuation: a sentence's end before a capitalised word, a comma or
+# semicolon before a word, a colon after a lower-case word (`TEM:n` is an inflected
+# abbreviation), a closing bracket before a word; and before an opening bracket or a
+# bullet. Each match is the position where the space goes.
+_LOST_SPACE = regex.compile(
+    r"(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}(?:\p{Ll}|\p{Lu}{1,5}-))"
+    r"|(?<=[\p{L}\p{N}][\p{L}\p{N}][,;])(?=\p{L})"
+    r"|(?<=\p{Ll}\p{Ll}:)(?=\p{L}\p{L})"
+    r"|(?<=[\p{L}\p{N}]\))(?=[\p{L}\p{N}])"
+    r"|(?<=\p{L}\p{L})(?=\((?!\p{Ll}{1,3}\))[\p{L}\p{N}])"
+    r"|(?<=\d)(?=§)"
+    r"|(?<=[\p{L}\p{P}])(?=•)"
+)
+
+
+def _punctuation(text: str) -> _Pass:
+    """Pass 2: spaces lost after punctuation, restored by the punctuation alone. The
+    edit is the punctuation mark with its space, so two around one bracket never meet."""
+    done = _Pass()
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    for m in _LOST_SPACE.finditer(text):
+        at = m.start()
+        if any(a <= at < b for a, b in protected):
+            continue
+        if text[at] in "(•§":  # the space goes before the mark
+            done.add(at, at + 1, text[at], f" {text[at]}", "restore_space",
+                     f"a space lost before {text[at]!r}")  # fmt: skip
+        else:
+            done.add(at - 1, at, text[at - 1], f"{text[at - 1]} ", "restore_space",
+                     f"a space lost after {text[at - 1]!r}")  # fmt: skip
+    return done
+
+
 # --- pass 3: joined words and lost hyphens ----------------------------------------------
 
 
-def _tokens(text: str, hyphens: list[HyphenBreak], warnings: list[tuple[str, str]]) -> _Pass:
-    """Pass 2: every token, with the line-end hyphens layout kept inside it."""
+def _tokens(
+    text: str,
+    hyphens: list[HyphenBreak],
+    warnings: list[tuple[str, str]],
+    weakest: Confidence = "frequency",
+) -> _Pass:
+    """Pass 3: every token, with the line-end hyphens layout kept inside it; repairs
+    whose evidence is weaker than `weakest` are left out."""
+    allowed = CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(weakest) + 1]
     done = _Pass()
     ev = Evidence(text)
     protected = sorted((m.start(), m.end()) for m in _PROTECTED.finditer(text))
@@ -178,14 +245,26 @@ def _tokens(text: str, hyphens: list[HyphenBreak], warnings: list[tuple[str, str
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
         previous = _PREVIOUS_WORD.search(text, max(0, start - 80), start)
+        after_suspended = (
+            text[max(0, start - 3) : start - 1].endswith("-")
+            and text[start - 1 : start] == " "
+            and text[start - 3 : start - 2].isalpha()
+        )
         fixed = repair_token(
-            token, ev, suspended, previous.group(1) if previous else None, line_end
+            token,
+            ev,
+            suspended,
+            previous.group(1) if previous else None,
+            line_end,
+            after_suspended,
         )
         if fixed is None:
             continue
         page = breaks[start + min(line_end)] if line_end else None
         for note in fixed.warnings:
             warnings.append(("hyphen-undecided", f"{note}" + (f" (page {page})" if page else "")))
-        if fixed.evidence:
-            done.add(start, end, token, fixed.replacement, fixed.kind, fixed.evidence)
+        if fixed.evidence and fixed.confidence in allowed:
+            done.add(
+                start, end, token, fixed.replacement, fixed.kind, fixed.evidence, fixed.confidence
+            )
     return done

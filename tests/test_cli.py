@@ -184,3 +184,16 @@ def test_table_writes_one_row_per_responsibility(tmp_path):
     first = rows[0]
     assert first["actors"] == "Työ- ja elinkeinoministeriö" and first["relation"] == "koordinoida"
     assert first["section"] == "Valtio" and first["sentence"].startswith("Ohjelman valmistelua")
+
+
+def test_repair_conservative_leaves_morphology_alone(tmp_path, capsys):
+    src = tmp_path / "t.txt"
+    src.write_text("Virasto tukee maahanmuuttajientyöllistymistä.Kunta vastaa.\n", encoding="utf-8")
+    assert main(["repair", str(src), "--repair", "conservative"]) == 0
+    out = capsys.readouterr().out
+    assert "maahanmuuttajientyöllistymistä. Kunta" in out
+    assert main(["repair", str(src)]) == 0
+    assert "maahanmuuttajien työllistymistä. Kunta" in capsys.readouterr().out
+    out_json = tmp_path / "t.json"
+    assert main(["extract", str(src), "-o", str(out_json), "--repair", "conservative"]) == 0
+    assert json.loads(out_json.read_text(encoding="utf-8"))["repair_mode"] == "conservative"
