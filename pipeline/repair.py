@@ -51,13 +51,39 @@ _WEAKEST: dict[str, Confidence] = {"default": "frequency", "conservative": "dict
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
-# The word before a token in the same clause: only spaces between them.
-_PREVIOUS_WORD = regex.compile(r"(\p{L}+) +$")
 _TOKEN_CHARS = regex.compile(r"[\p{L}\p{M}\u00ad" + "".join(_LIGATURES) + r"]+")
-# Spans no repair may touch: URLs, e-mail addresses, paths, law references.
-_PROTECTED = regex.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|\b\d+/\d{4}\b|§\s*\d+|\S*[/\\_]\S*[/\\_]\S*"
-)
+# Spans no repair may touch: URLs, e-mail addresses, paths (whole runs of non-space),
+# law references (`1386/2010`, `§ 35`).
+_NON_SPACE = regex.compile(r"\S+")
+_LAW = regex.compile(r"\b\d+/\d{4}\b|§\s*\d+")
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """The sorted spans no repair may touch."""
+    spans = [(m.start(), m.end()) for m in _LAW.finditer(text)]
+    for m in _NON_SPACE.finditer(text):
+        w = m.group()
+        if (
+            "://" in w
+            or w.startswith("www.")
+            or ("@" in w and "." in w.split("@", 1)[1])
+            or sum(w.count(c) for c in "/\\_") >= 2
+        ):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _previous_word(text: str, start: int) -> str | None:
+    """The word before a token in the same clause: only spaces between them."""
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == start:
+        return None
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j] if k < j else None
 
 
 @dataclass(frozen=True)
@@ -196,13 +222,19 @@ _LOST_SPACE = regex.compile(
 )
 
 
+# Where a space may be lost: a mark with no space after it, or before it.
+_MARK = regex.compile(r"[.!?,;:)](?=\S)|\S(?=[(•§])")
+
+
 def _punctuation(text: str) -> _Pass:
     """Pass 2: spaces lost after punctuation, restored by the punctuation alone. The
     edit is the punctuation mark with its space, so two around one bracket never meet."""
     done = _Pass()
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
-    for m in _LOST_SPACE.finditer(text):
-        at = m.start()
+    protected = _protected(text)
+    for m in _MARK.finditer(text):
+        at = m.end() if m.group() in ".!?,;:)" else m.start() + 1
+        if not _LOST_SPACE.match(text, at):
+            continue
         if any(a <= at < b for a, b in protected):
             continue
         if text[at] in "(•§":  # the space goes before the mark
@@ -228,7 +260,7 @@ def _tokens(
     allowed = CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(weakest) + 1]
     done = _Pass()
     ev = Evidence(text)
-    protected = sorted((m.start(), m.end()) for m in _PROTECTED.finditer(text))
+    protected = _protected(text)
     starts = [s for s, _ in protected]
     reach = list(itertools.accumulate((e for _, e in protected), max))  # furthest end so far
     breaks = {h.offset: h.page for h in hyphens}
@@ -244,7 +276,7 @@ def _tokens(
         if (before and before in "@/._\\") or (after and after in "@/_\\"):
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
-        previous = _PREVIOUS_WORD.search(text, max(0, start - 80), start)
+        previous = _previous_word(text, start)
         after_suspended = (
             text[max(0, start - 3) : start - 1].endswith("-")
             and text[start - 1 : start] == " "
@@ -254,7 +286,7 @@ def _tokens(
             token,
             ev,
             suspended,
-            previous.group(1) if previous else None,
+            previous,
             line_end,
             after_suspended,
         )

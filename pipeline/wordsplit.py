@@ -68,6 +68,7 @@ _POSTPOSITIONS = frozenset(
         "muassa",
     }
 )
+_POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_POSTPOSITIONS, key=len, reverse=True))
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -473,13 +474,17 @@ def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | N
 def _postposition_after(piece: str, previous: str | None) -> Decision | None:
     """`kuntien kanssakotoutumista`: a postposition glued to the next word after the
     genitive it governs (a postposition begins no compound there)."""
-    if previous is None or not any(
-        a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(previous)
+    lower = piece.lower()
+    posts = [p for p in _POSTPOSITIONS_LONGEST_FIRST if lower.startswith(p)]
+    if (
+        not posts
+        or previous is None
+        or not any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(previous))
     ):
         return None
-    for post in sorted(_POSTPOSITIONS, key=len, reverse=True):
+    for post in posts:
         rest = piece[len(post) :]
-        if piece.lower().startswith(post) and len(rest) >= 4 and morphology.spell(rest):
+        if len(rest) >= 4 and morphology.spell(rest):
             if zipf(piece) > 0:  # `kanssakäyminen`: a word of its own
                 return None
             why = f"{previous!r} (genitive) governs the postposition {post!r}"

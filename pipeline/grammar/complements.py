@@ -232,7 +232,7 @@ def infinitive_heads(tokens: list[Token], lo: int, hi: int) -> list[int]:
     (after adverbs such as `myös`)."""
     lex = lexicon()
     adverbs = lex.word("statement_adverbs")
-    joining = lex.word("coordinators") - lex.word("negative_coordinators")
+    joining = lex.joining
 
     def opener(i: int) -> int:
         j = i - 1

@@ -225,7 +225,7 @@ def _item_candidates(view: View, start: int, c: Candidate) -> list[Candidate]:
     verb with nothing of its own shares the next verb's complement (`vastata ja
     sovittaa yhteen X:ää`)."""
     tokens = view.tokens
-    joining = lexicon().word("coordinators") - lexicon().word("negative_coordinators")
+    joining = lexicon().joining
     actors = replace(c.actors, source="lead_in", tokens=frozenset())
     verbs = [
         i for i in range(start, len(tokens))

@@ -39,7 +39,7 @@ def lead_in_headings(text: str, units: Sequence[Sentence]) -> frozenset[int]:
         i
         for i, u in enumerate(units)
         if u.kind == "heading" and i in leads and is_open_lead_in(view_of(text, u, i))
-    )
+    )  # headings are few: their mentions are found one by one
 
 
 def section_at(sections: Sequence[Section], offset: int) -> Section | None:
@@ -74,10 +74,17 @@ def extract(
     """The statements of a document's units. `speaker` is who the document's
     first-person verbs stand for when the text does not name it (None: no one)."""
     leads = _leads(units)
+    found_all = find_mentions(text)  # once for the document, then by unit
     ctx = Context(speaker=speaker)
     found: list[Statement] = []
+    named: dict[str, tuple[Named, ...]] = {}  # section id -> its heading's actor
     for index, unit in enumerate(units):
-        heading = _heading_named(text, section_at(sections, unit.start))
-        ctx, stated = read_unit(ctx, view_of(text, unit, index), heading, index in leads)
+        section = section_at(sections, unit.start)
+        key = section.id if section is not None else ""
+        if key not in named:
+            named[key] = _heading_named(text, section)
+        heading = named[key]
+        view = view_of(text, unit, index, found_all)
+        ctx, stated = read_unit(ctx, view, heading, index in leads)
         found += stated
     return Extraction(tuple(found), ctx.unknown, ctx.heading_actors)

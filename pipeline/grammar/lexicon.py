@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -77,11 +77,16 @@ class NounClass:
 
     def base(self, lemma: str) -> str | None:
         """The listed lemma `lemma` is (or, for a compound, ends in), or None."""
-        low = lemma.lower()
-        for listed in self.lemmas:
-            if low == listed or (self.compounds and low.endswith(listed)):
-                return listed
-        return None
+        return _base(self.lemmas, self.compounds, lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _base(lemmas: tuple[str, ...], compounds: bool, lemma: str) -> str | None:
+    low = lemma.lower()
+    for listed in lemmas:
+        if low == listed or (compounds and low.endswith(listed)):
+            return listed
+    return None
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,11 @@ class Lexicon:
     scope_owned: frozenset[str]
     scope_modifiers: frozenset[str]
     labels: Mapping[str, frozenset[str]]  # responsible, task, other
+
+    @cached_property
+    def joining(self) -> frozenset[str]:
+        """The coordinators that join conjuncts positively (`eikä` negates)."""
+        return self.words["coordinators"] - self.words["negative_coordinators"]
 
     def word(self, name: str) -> frozenset[str]:
         """A class of written words (`coordinators`) or lemmas (`relatives`) by name."""

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline import morphology
+from pipeline.actors import Mention as RegistryMention
 from pipeline.grammar.clauses import clauses, embedded_relative, relative, subordinator
 from pipeline.grammar.complements import (
     clausal,
@@ -50,11 +51,13 @@ from pipeline.grammar.rows import Construction, grammar
 from pipeline.nlp.model import Sentence, Token
 
 
-def view_of(text: str, unit: Sentence, index: int) -> View:
+def view_of(
+    text: str, unit: Sentence, index: int, found: Sequence[RegistryMention] | None = None
+) -> View:
+    """A unit's view; `found` are the document's registry mentions, when known."""
     tokens = unit.tokens
-    return View(
-        text, unit, index, mentions(text, tokens, unit.start, unit.end), tuple(clauses(tokens))
-    )
+    named = mentions(text, tokens, unit.start, unit.end, found)
+    return View(text, unit, index, named, tuple(clauses(tokens)))
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ def _modal_hits(row: Construction, view: View) -> list[Hit]:
     tokens = view.tokens
     modals = lex.verb_class(f"modal_{row.trigger.modal}")
     adverbs = lex.word("statement_adverbs")
-    joining = lex.word("coordinators") - lex.word("negative_coordinators")
+    joining = lex.joining
     out = []
     for i, tok in enumerate(tokens):
         if tok.lemma not in modals or tok.feat("VerbForm") != "Fin" or tok.feat("Voice") == "Pass":
@@ -208,7 +211,7 @@ def _duty_olla_before(tokens: list[Token], i: int) -> int | None:
 def _necessive_hits(row: Construction, view: View) -> list[Hit]:
     """`Kaupungin on järjestettävä opetus`: `on` and a present passive participle."""
     tokens = view.tokens
-    joining = lexicon().word("coordinators") - lexicon().word("negative_coordinators")
+    joining = lexicon().joining
     out = []
     for i, tok in enumerate(tokens):
         if not (tok.feat("PartForm") == "Pres" and tok.feat("Voice") == "Pass"):
@@ -236,7 +239,7 @@ def _adjective_hits(row: Construction, view: View) -> list[Hit]:
     lex = lexicon()
     tokens = view.tokens
     words = frozenset().union(*(lex.adjectives[w] for w in row.trigger.words))
-    joining = lex.word("coordinators") - lex.word("negative_coordinators")
+    joining = lex.joining
 
     def illative(j: int) -> bool:
         return (
@@ -275,17 +278,21 @@ def _adjective_hits(row: Construction, view: View) -> list[Hit]:
 
 def _noun_hits(row: Construction, view: View) -> list[Hit]:
     """A noun of the row's classes in its case, with the verb that carries it."""
-    lex = lexicon()
     t = row.trigger
     s = t.support
+    candidates = sorted({i for w in t.words for i in view.nouns.get(w, ())})
+    if not candidates or s is None:
+        return []
+    lex = lexicon()
     tokens = view.tokens
     classes = [lex.noun_class(w) for w in t.words]
     carriers = lex.verb_class("copula") | lex.verb_class("belong")
     joining = lex.word("clause_coordinators") | lex.word("adversatives") | {","}
     adverbs = lex.word("statement_adverbs")
     out = []
-    for i, tok in enumerate(tokens):
-        if tok.upos != "NOUN" or tok.feat("Case") not in t.case or s is None:
+    for i in candidates:
+        tok = tokens[i]
+        if tok.feat("Case") not in t.case or s is None:
             continue
         cls = next((c for c in classes if c.base(tok.lemma) is not None), None)
         if cls is None:
@@ -355,9 +362,10 @@ def _noun_hits(row: Construction, view: View) -> list[Hit]:
 
 def _belong_hits(row: Construction, view: View) -> list[Hit]:
     tokens = view.tokens
+    belong = lexicon().verb_class("belong")
     out = []
     for i, tok in enumerate(tokens):
-        if not _in(tok, "belong") or tok.feat("VerbForm") != "Fin":
+        if tok.lemma not in belong or tok.feat("VerbForm") != "Fin":
             continue
         lo, _ = view.clause_of[i]
         if row.trigger.subject_before and not has_nominative(tokens, lo, i):
@@ -582,7 +590,7 @@ def _agent(view: View, recall: Recall, slot: _Slot) -> Actors:
     """`Alkukartoitukset tehdään TE-toimiston toimesta`: a genitive before `toimesta`."""
     tokens = view.tokens
     lo, hi = slot.clause
-    joiners = lexicon().word("coordinators") - lexicon().word("negative_coordinators")
+    joiners = lexicon().joining
     for j in range(lo + 1, hi):
         if tokens[j].text.lower() not in lexicon().word("agent"):
             continue

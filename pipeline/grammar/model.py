@@ -9,6 +9,7 @@ character spans for every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.nlp.model import Sentence, Token
 
@@ -73,6 +74,21 @@ class View:
     @property
     def tokens(self) -> list[Token]:
         return self.unit.tokens
+
+    @cached_property
+    def nouns(self) -> dict[str, tuple[int, ...]]:
+        """The unit's nouns by the lexicon's noun class they belong to: the triggers of
+        the nominal rows, looked up once per unit."""
+        from pipeline.grammar.lexicon import lexicon
+
+        classes = lexicon().nouns
+        found: dict[str, list[int]] = {}
+        for i, t in enumerate(self.unit.tokens):
+            if t.upos == "NOUN":
+                for name, cls in classes.items():
+                    if cls.base(t.lemma) is not None:
+                        found.setdefault(name, []).append(i)
+        return {name: tuple(idx) for name, idx in found.items()}
 
     def span(self, first: int, end: int) -> tuple[int, int]:
         """The character span of tokens [first, end)."""

@@ -13,11 +13,13 @@ group of people being described) is no actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
+from pipeline.actors import Mention as RegistryMention
 from pipeline.actors import find_mentions, registry
 from pipeline.grammar.context import Context
 from pipeline.grammar.lexicon import lexicon
@@ -25,12 +27,24 @@ from pipeline.grammar.model import Actors, Mention, Named, UnknownActor, View
 from pipeline.nlp.model import Token
 
 
-def mentions(text: str, tokens: list[Token], start: int, end: int) -> tuple[Mention, ...]:
-    """The registry actors named in text[start:end], by token range. A bracketed name
-    after a noun phrase names that phrase, in its case (`Kansaneläkelaitos (Kela)`,
+def mentions(
+    text: str,
+    tokens: list[Token],
+    start: int,
+    end: int,
+    found: Sequence[RegistryMention] | None = None,
+) -> tuple[Mention, ...]:
+    """The registry actors named in text[start:end], by token range (`found`: the
+    document's mentions, when they are known already). A bracketed name after a noun
+    phrase names that phrase, in its case (`Kansaneläkelaitos (Kela)`,
     `Elinkeino-, liikenne ja ympäristökeskuksilla (ELY-keskus)`)."""
+    if found is None:
+        found = find_mentions(text, start, end)
+    else:
+        first = bisect.bisect_left([m.start for m in found], start)
+        found = [m for m in found[first:] if m.start < end and m.end <= end]
     out: list[Mention] = []
-    for m in find_mentions(text, start, end):
+    for m in found:
         idx = [i for i, t in enumerate(tokens) if m.start <= t.start < m.end]
         if not idx:
             continue
@@ -344,7 +358,7 @@ def with_coordinated(view: View, recall: Recall, lo: int, found: Actors, verb: i
     """`Seurakunnat ja järjestöt`, `Seurakunta ja urheiluseurat`: organisations the
     registry does not know, coordinated with the subject, share the statement."""
     tokens = view.tokens
-    joiners = lexicon().word("coordinators") - lexicon().word("negative_coordinators")
+    joiners = lexicon().joining
     ids, span, names, unknown = (
         list(found.ids),
         set(found.tokens),

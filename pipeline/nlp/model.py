@@ -9,6 +9,7 @@ head/deprel where the backend parses (stanza) or None where it does not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Protocol
 
 SentenceKind = Literal["sentence", "heading", "item"]
@@ -27,11 +28,13 @@ class Token:
 
     def feat(self, name: str) -> str | None:
         """One feature's value (`tok.feat("Case") == "Ela"`), or None."""
-        for pair in self.feats.split("|") if self.feats else ():
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return None
+        return self._features.get(name)
+
+    @cached_property
+    def _features(self) -> dict[str, str]:
+        # parsed once per token: the grammar asks for features many times
+        pairs = (pair.partition("=") for pair in self.feats.split("|") if pair)
+        return {key: value for key, _, value in pairs}
 
 
 @dataclass(frozen=True)
