@@ -1,14 +1,16 @@
 """The command line: arguments -> library calls -> exit codes.
 
-    python -m pipeline extract SOURCE... [-o OUT]
-    python -m pipeline repair FILE|- [--log FILE]
+    python -m pipeline extract SOURCE... [-o OUT] [--nlp voikko|stanza] [--repair MODE]
+                                         [--changed] [--jobs N] [--quiet|--verbose]
+    python -m pipeline repair FILE|- [--log FILE] [--repair MODE]
     python -m pipeline diff OLD.json NEW.json [--format md|json|html] [-o FILE]
-    python -m pipeline table FILE.json [-o FILE.csv] [--delimiter ;]
+    python -m pipeline table FILE.json [-o FILE.csv] [--delimiter tab|;|,]
     python -m pipeline validate FILE.json...
     python -m pipeline schema [DIR]
 
 User errors print one line `error: ...` on stderr and give a non-zero exit; a
-batch goes on past a bad document and exits 1 at the end.
+batch goes on past a bad document and exits 1 at the end. Where a JSON input is
+read, `-` reads it from stdin.
 """
 
 from __future__ import annotations
@@ -19,21 +21,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from pipeline import __version__, morphology
+from pipeline import __version__, batch, morphology
 from pipeline.diff import diff_documents
-from pipeline.document import check_environment, extract_document
+from pipeline.document import check_environment
 from pipeline.errors import PipelineError
 from pipeline.ingest import read_source
 from pipeline.layout import reflow
-from pipeline.models import DiffReport, ExtractedDocument
+from pipeline.models import SCHEMAS, ExtractedDocument
 from pipeline.nlp import BACKENDS
-from pipeline.output import to_json, write_atomic, write_schema
+from pipeline.output import delimiter, output_format, to_json, write_atomic, write_schema
 from pipeline.repair import MODES, repair
 from pipeline.report import render_html, render_markdown, responsibilities_csv
 
-SCHEMAS: dict[str, type[BaseModel]] = {"document": ExtractedDocument, "diff": DiffReport}
+_EXIT = "Exit status: 0 done; 1 some input failed (reported above); 2 usage or environment error."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +51,11 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         help="extract documents to JSON",
         description="Extract each SOURCE (PDF or text; '-' reads text from stdin) to JSON. "
-        "Every output is validated, then written atomically.",
+        "Writes outputs/<stem>.json by default; with -o a .json file (one SOURCE), a "
+        "directory, or '-' for stdout. Every output is validated, then written atomically "
+        "with the permissions of a new file. Progress, each document's warnings and a "
+        "summary go to stderr.",
+        epilog=_EXIT,
     )
     ex.add_argument("sources", nargs="+", metavar="SOURCE")
     ex.add_argument(
@@ -69,30 +75,49 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="a .json file (one SOURCE) or a directory for <stem>.json files "
-        "or '-' for stdout (default: outputs/; stdout when SOURCE is '-')",
+        help="a .json file (one SOURCE), a directory for <stem>.json files, or '-' for "
+        "stdout (default: outputs/; stdout when SOURCE is '-')",
     )
+    ex.add_argument(
+        "--changed",
+        action="store_true",
+        help="only the sources whose output is missing or older than the source or the "
+        "pipeline's code",
+    )
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract N documents at a time (0: one per core, at most 4)",
+    )
+    _talk(ex)
 
     re_ = sub.add_parser(
         "repair",
         help="print a document's reflowed and repaired text",
         description="Reflow SOURCE (PDF or text; '-' reads stdin) and repair its extraction "
-        "artefacts; print the repaired text on stdout.",
+        "artefacts. Writes the repaired text to stdout, and with --log the repair log "
+        "(JSON) to a file; warnings go to stderr.",
+        epilog="Exit status: 0 done; 2 the source cannot be read (one line on stderr).",
     )
     re_.add_argument("source", metavar="FILE")
     re_.add_argument("--log", metavar="FILE", help="write the repair log (JSON) to FILE")
     re_.add_argument("--repair", choices=MODES, default="default", help="as for extract")
+    _talk(re_)
 
     di = sub.add_parser(
         "diff",
         help="compare two programme periods",
-        description="Compare two extracted documents (two programme periods) and report "
-        "which responsibilities were added, removed, reworded, moved between actors, or "
-        "changed modality, negation or section. Exit 0: no changes; 1: changes; 2: error.",
+        description="Compare two extracted documents (two programme periods; '-' reads one "
+        "from stdin) and report which responsibilities were added, removed, reworded, moved "
+        "between actors, or changed modality, negation or section. Writes Markdown, JSON or "
+        "HTML to stdout or -o FILE; the format follows --format, else FILE's suffix.",
+        epilog="Exit status: 0 no changes; 1 changes found; 2 error.",
     )
     di.add_argument("old", metavar="OLD.json")
     di.add_argument("new", metavar="NEW.json")
-    di.add_argument("--format", choices=("md", "json", "html"), default="md")
+    di.add_argument("--format", choices=("md", "json", "html"), default=None)
     di.add_argument(
         "-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)"
     )
@@ -100,53 +125,63 @@ def _parser() -> argparse.ArgumentParser:
     ta = sub.add_parser(
         "table",
         help="the responsibilities of an extracted document as a spreadsheet (CSV)",
-        description="Write the responsibilities of FILE.json as CSV, one row per statement: "
-        "actors, relation, modality, task, negation, section, pages and the sentence.",
+        description="Write the responsibilities of FILE.json ('-': stdin) as CSV, one row "
+        "per statement: actors, relation, modality, task, negation, section, pages and the "
+        "sentence. Writes stdout or -o FILE.csv (with a byte-order mark for spreadsheets).",
+        epilog="Exit status: 0 done; 2 error.",
     )
     ta.add_argument("file", metavar="FILE.json")
     ta.add_argument("-o", "--output", metavar="FILE.csv", help="default: stdout")
+    ta.add_argument("--format", choices=("csv",), default=None)
     ta.add_argument(
-        "--delimiter", default=",", help="field separator (`;` for a Finnish Excel), default `,`"
+        "--delimiter",
+        default=",",
+        help="field separator: ',' (default), ';' (a Finnish Excel), or tab ('tab' or '\\t')",
     )
 
     va = sub.add_parser(
         "validate",
-        help="check JSON files against the published models",
-        description="Validate extracted JSON files against the contract (schemas/).",
+        help="check JSON files against the published contracts",
+        description="Validate JSON files against the contract they follow: an extracted "
+        "document (schemas/document.schema.json) or a diff report (schemas/diff.schema.json). "
+        "Writes one line per file to stdout.",
+        epilog="Exit status: 0 all valid; 1 some file invalid (reported on stderr).",
     )
     va.add_argument("files", nargs="+", metavar="FILE.json")
 
     sc = sub.add_parser(
         "schema",
         help="write the JSON Schemas",
-        description="Write the JSON Schema of every published model to DIR.",
+        description="Write the JSON Schema of every published contract to DIR "
+        "(document.schema.json, diff.schema.json).",
+        epilog="Exit status: 0 done; 2 DIR cannot be written.",
     )
     sc.add_argument("directory", nargs="?", default="schemas", metavar="DIR")
     return p
+
+
+def _talk(p: argparse.ArgumentParser) -> None:
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", action="store_true", help="no progress and no warnings")
+    talk.add_argument("--verbose", action="store_true", help="also the time each stage took")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
-            return _extract(args.sources, args.output, args.nlp, args.repair)
+            return _extract(args)
         if args.command == "repair":
-            return _repair(args.source, args.log, args.repair)
+            return _repair(args.source, args.log, args.repair, args.quiet)
         if args.command == "validate":
             return _validate(args.files)
         if args.command == "diff":
             return _diff(args.old, args.new, args.format, args.output)
         if args.command == "table":
-            content = responsibilities_csv(_load(args.file), args.delimiter)
-            if args.output:
-                # A byte-order mark lets spreadsheet programs see UTF-8 (ä, ö).
-                write_atomic(Path(args.output), "\ufeff" + content)
-            else:
-                sys.stdout.write(content)
-            return 0
+            return _table(args.file, args.output, args.format, args.delimiter)
         if args.command == "schema":
-            for name, model in SCHEMAS.items():
-                print(write_schema(Path(args.directory), name, model))
+            for name, (model, version) in SCHEMAS.items():
+                print(write_schema(Path(args.directory), name, model, version))
             return 0
     except PipelineError as e:
         print(f"error: {e}", file=sys.stderr)
@@ -157,62 +192,74 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _extract(sources: list[str], output: str | None, nlp: str, mode: str = "default") -> int:
-    if len(sources) > 1 and output and output.endswith(".json"):
-        raise PipelineError(
-            f"{output}: several sources need an output directory, not a .json file; give -o DIR"
-        )
-    analyzer = check_environment(nlp)
-    failed = 0
-    for source in sources:
-        try:
-            data = sys.stdin.buffer.read() if source == "-" else None
-            doc = extract_document(source, data, analyzer, repair_mode=mode)
-        except PipelineError as e:
-            print(f"error: {e}", file=sys.stderr)
-            failed += 1
-            continue
-        content = to_json(doc)
-        if (source == "-" and not output) or output == "-":
-            sys.stdout.write(content)
-            continue
-        target = _target(source, output)
-        write_atomic(target, content)
-        print(f"{source} -> {target}", file=sys.stderr)
-    return 1 if failed else 0
+def _extract(args: argparse.Namespace) -> int:
+    jobs = batch.plan(args.sources, args.output)  # every target checked before any write
+    check_environment(args.nlp)
+    todo = batch.stale(jobs) if args.changed else jobs
+    workers = batch.default_workers() if args.jobs == 0 else args.jobs
+    summary = batch.run(
+        todo,
+        args.nlp,
+        args.repair,
+        workers,
+        quiet=args.quiet,
+        verbose=args.verbose,
+        skipped=len(jobs) - len(todo),
+    )
+    return 1 if summary.failed else 0
 
 
-def _repair(source: str, log: str | None, mode: str = "default") -> int:
+def _repair(source: str, log: str | None, mode: str = "default", quiet: bool = False) -> int:
     morphology.check_voikko()
     data = sys.stdin.buffer.read() if source == "-" else None
-    fixed = repair(reflow(read_source(source, data)), mode)
+    raw = read_source(source, data)
+    flow = reflow(raw)
+    fixed = repair(flow, mode)
     if log:
         entries = [r.model_dump() for r in fixed.repairs]
         notes = [{"code": c, "message": m} for c, m in fixed.warnings]
         content = json.dumps({"repairs": entries, "warnings": notes}, ensure_ascii=False, indent=2)
         write_atomic(Path(log), content + "\n")
+    if not quiet:
+        for _, message in [*raw.warnings, *flow.warnings, *fixed.warnings]:
+            print(f"warning: {source}: {message}", file=sys.stderr)
     sys.stdout.write(fixed.text + "\n")
     return 0
 
 
-def _target(source: str, output: str | None) -> Path:
-    existing_file = output is not None and Path(output).exists() and not Path(output).is_dir()
-    if output and (output.endswith(".json") or existing_file):
-        return Path(output)  # a file; a device is refused when written
-    stem = "stdin" if source == "-" else Path(source).stem
-    return Path(output or "outputs") / f"{stem}.json"
-
-
-def _load(name: str) -> ExtractedDocument:
-    """An extracted document for `diff`; one-line errors for anything else."""
+def _read_json(name: str, stdin_used: list[bool]) -> object:
+    """A JSON input: a file, or stdin for `-` (once)."""
+    if name == "-":
+        if stdin_used[0]:
+            raise PipelineError("-: stdin can be read once; give the other input as a file")
+        stdin_used[0] = True
+        raw = sys.stdin.buffer.read()
+        try:
+            return json.loads(raw.decode("utf-8-sig"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise PipelineError("-: stdin is not JSON; pipe an output of `extract`") from e
     try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        return json.loads(Path(name).read_text(encoding="utf-8-sig"))
     except FileNotFoundError as e:
         raise PipelineError(f"{name}: no such file; give an output of `extract`") from e
     except IsADirectoryError as e:
         raise PipelineError(f"{name}: is a directory; give an output of `extract`") from e
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise PipelineError(f"{name}: is not JSON; give an output of `extract`") from e
+
+
+def _contract(data: object) -> str:
+    """Which published contract a JSON value claims to follow, by its fields."""
+    if isinstance(data, dict) and "changes" in data and "summary" in data:
+        return "diff"
+    return "document"
+
+
+def _load(name: str, stdin_used: list[bool] | None = None) -> ExtractedDocument:
+    """An extracted document; one-line errors for anything else."""
+    data = _read_json(name, stdin_used if stdin_used is not None else [False])
+    if _contract(data) == "diff":
+        raise PipelineError(f"{name}: is a diff report, not an extracted document")
     try:
         return ExtractedDocument.model_validate(data)
     except ValidationError as e:
@@ -224,8 +271,10 @@ def _load(name: str) -> ExtractedDocument:
         ) from e
 
 
-def _diff(old: str, new: str, fmt: str, output: str | None) -> int:
-    a, b = _load(old), _load(new)
+def _diff(old: str, new: str, fmt: str | None, output: str | None) -> int:
+    fmt = output_format(output, fmt, ("md", "json", "html"), "diff")
+    used = [False]
+    a, b = _load(old, used), _load(new, used)
     report = diff_documents(a, b)
     if fmt == "json":
         content = to_json(report)
@@ -233,34 +282,49 @@ def _diff(old: str, new: str, fmt: str, output: str | None) -> int:
         content = render_html(report, a, b)
     else:
         content = render_markdown(report, a, b)
-    if output:
+    if output and output != "-":
         write_atomic(Path(output), content)
     else:
         sys.stdout.write(content)
     return 1 if report.summary else 0
 
 
+def _table(name: str, output: str | None, fmt: str | None, sep: str) -> int:
+    output_format(output, fmt, ("csv",), "table")
+    content = responsibilities_csv(_load(name), delimiter(sep))
+    if output and output != "-":
+        # A byte-order mark lets spreadsheet programs see UTF-8 (ä, ö).
+        write_atomic(Path(output), "\ufeff" + content)
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
 def _validate(files: list[str]) -> int:
     failed = 0
     for name in files:
         try:
-            data = json.loads(Path(name).read_text(encoding="utf-8"))
-            ExtractedDocument.model_validate(data)
-        except FileNotFoundError:
-            print(f"error: {name}: no such file; check the path", file=sys.stderr)
+            data = _read_json(name, [False])
+        except PipelineError as e:
+            print(f"error: {e}", file=sys.stderr)
             failed += 1
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            print(f"error: {name}: is not JSON ({e}); give an output of `extract`", file=sys.stderr)
-            failed += 1
+            continue
+        contract = _contract(data)
+        model, version = SCHEMAS[contract]
+        try:
+            model.model_validate(data)
         except ValidationError as e:
             first = e.errors()[0]
-            where = ".".join(str(x) for x in first["loc"]) or "(document)"
+            where = ".".join(str(x) for x in first["loc"]) or f"({contract})"
             print(
-                f"error: {name}: does not match the contract at {where}: {first['msg']} "
-                f"({e.error_count()} error(s)); re-extract it with this version",
+                f"error: {name}: does not match the {contract} contract at {where}: "
+                f"{first['msg']} ({e.error_count()} error(s)); "
+                + ("re-extract it with this version" if contract == "document"
+                   else "re-run `diff` with this version"),
                 file=sys.stderr,
-            )
+            )  # fmt: skip
             failed += 1
         else:
-            print(f"ok: {name}")
+            claimed = data.get("schema_version", "?") if isinstance(data, dict) else "?"
+            print(f"ok: {name} ({contract} schema {claimed}; this version writes {version})")
     return 1 if failed else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,21 +60,41 @@ def display_path(path: str) -> str:
         return Path(path).name
 
 
+class _Clock:
+    """Seconds per stage, for `--verbose`; a no-op when nobody asks."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
 def extract_document(
     path: str,
     data: bytes | None = None,
     analyzer: Analyzer | None = None,
     repair_mode: str = "default",
+    timings: dict[str, float] | None = None,
 ) -> ExtractedDocument:
     """Extract one source document (PDF or text). `data` gives the bytes of stdin;
     `analyzer` the NLP backend (Voikko when None); `repair_mode` is `default` or
-    `conservative` (see `repair.py`)."""
+    `conservative` (see `repair.py`); `timings`, when given, gets the seconds each
+    stage took."""
     analyzer = analyzer or load_analyzer("voikko")
+    clock = _Clock(timings)
     raw = read_source(path, data)
+    clock.lap("ingest")
     flow = reflow(raw)
+    clock.lap("layout")
     fixed = repair(flow, repair_mode)
+    clock.lap("repair")
     warnings = [*raw.warnings, *flow.warnings, *fixed.warnings]
-    return assemble(raw, flow, fixed, warnings, analyzer, repair_mode)
+    return assemble(raw, flow, fixed, warnings, analyzer, repair_mode, clock)
 
 
 def assemble(
@@ -83,13 +104,15 @@ def assemble(
     notes: list[tuple[str, str]],
     analyzer: Analyzer,
     repair_mode: str = "default",
+    clock: _Clock | None = None,
 ) -> ExtractedDocument:
+    clock = clock or _Clock(None)
     path = raw.path
     text = fixed.text
     pages = [Page(number=n, start=s, end=e) for n, s, e in fixed.pages]
-    sentences, blocks = _lead_ins_are_sentences(
-        text, analyze_text(analyzer, text, fixed.blocks), fixed.blocks
-    )
+    analysed = analyze_text(analyzer, text, fixed.blocks)
+    clock.lap("nlp")
+    sentences, blocks = _lead_ins_are_sentences(text, analysed, fixed.blocks)
     info, title_block = read_metadata(text, blocks, [f.text for f in flow.furniture])
     sections = find_sections(text, blocks, title_block)
     # A programme is the plan of a municipality (or of municipalities together, by law
@@ -97,7 +120,10 @@ def assemble(
     # document's programme does. A text that is no programme has no such default.
     speaker = PROGRAMME_AUTHOR if info.programme is not None else None
     found = extract_responsibilities(text, sentences, sections, pages, speaker)
+    clock.lap("extract")
     responsibilities, unknown, sections = found.responsibilities, found.unknown, found.sections
+    if not responsibilities:
+        notes = [*notes, NO_RESPONSIBILITIES]
     warnings = [DocumentWarning(code=c, message=m) for c, m in notes]
     try:
         return ExtractedDocument(
@@ -127,6 +153,10 @@ def assemble(
 
 # The registry actor that writes integration programmes.
 PROGRAMME_AUTHOR = "kunta"
+NO_RESPONSIBILITIES = (
+    "no-responsibilities",
+    "0 statements: is this a programme, or a page without its division of responsibilities?",
+)
 
 
 def _lead_ins_are_sentences(

@@ -29,8 +29,8 @@ class Model(BaseModel):
 class Span(Model):
     """A half-open [start, end) range of Python string indices into `text`."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description="Index of the first character, into `text`.")
+    end: int = Field(ge=0, description="Index after the last character (half-open).")
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
@@ -42,38 +42,44 @@ class Span(Model):
 class Source(Model):
     """Where the document came from. `path` is as given, never made absolute."""
 
-    path: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    format: Literal["pdf", "text"]
-    pages: int = Field(ge=1)
+    path: str = Field(description="The source path as given (relative stays relative).")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the source's bytes.")
+    format: Literal["pdf", "text"] = Field(description="What the bytes were read as.")
+    pages: int = Field(ge=1, description="Pages of the source (inferred for a text).")
     encoding: str | None = Field(
         default=None, description="Text encoding detected for text sources; null for PDF."
     )
 
 
 class Period(Model):
-    start: int = Field(ge=1900, le=2200)
-    end: int = Field(ge=1900, le=2200)
+    """The years a programme covers."""
+
+    start: int = Field(ge=1900, le=2200, description="First year.")
+    end: int = Field(ge=1900, le=2200, description="Last year.")
 
 
 class Programme(Model):
     """The integration programme the document is (part of)."""
 
-    name: str
-    region: str | None = None
-    period: Period | None = None
+    name: str = Field(description="The programme's name as the text gives it.")
+    region: str | None = Field(default=None, description="Its municipality or region.")
+    period: Period | None = Field(default=None, description="The years it covers.")
 
 
 class DocumentInfo(Model):
-    title: str | None
-    appendix: str | None = None
-    programme: Programme | None = None
+    """What the document says of itself; a field the text does not state is null."""
+
+    title: str | None = Field(description="The title line, without an appendix label.")
+    appendix: str | None = Field(default=None, description="An appendix label (`Liite 6`).")
+    programme: Programme | None = Field(
+        default=None, description="The programme the document is (part of)."
+    )
 
 
 class Page(Span):
     """The part of `text` that came from one page (pages partition the text)."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, description="The page number, from 1.")
 
 
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -82,21 +88,23 @@ BlockKind = Literal["heading", "paragraph", "item"]
 class Block(Span):
     """A layout unit of `text`: a heading, a paragraph or a list item."""
 
-    kind: BlockKind
+    kind: BlockKind = Field(description="heading, paragraph or list item.")
 
 
 class Furniture(Model):
     """A running header, footer or page number removed from `text`."""
 
-    kind: Literal["header", "footer", "page_number"]
-    text: str
-    page: int = Field(ge=1)
+    kind: Literal["header", "footer", "page_number"] = Field(description="What it was.")
+    text: str = Field(description="Its text, as removed.")
+    page: int = Field(ge=1, description="The page it stood on.")
 
 
 class Section(Span):
-    id: str
-    heading: str
-    level: int = Field(ge=1)
+    """A heading and the text up to the next heading of its level or a higher one."""
+
+    id: str = Field(description="A slug of the heading, unique in the document.")
+    heading: str = Field(description="The heading's text.")
+    level: int = Field(ge=1, description="1 for a top heading; numbered ones by their number.")
     actors: list[str] = Field(description="Ids of the actors the heading names.")
 
 
@@ -104,16 +112,23 @@ ActorLevel = Literal["state", "regional", "local", "individual", "other"]
 
 
 class Actor(Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    """An actor the document names: of the registry, or an organisation it does not know."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Stable slug, the same in every document (`tem`, `kunta`).",
+    )
     name: str = Field(description="Canonical nominative singular name.")
-    abbreviation: str | None = None
-    level: ActorLevel
+    abbreviation: str | None = Field(default=None, description="The usual abbreviation.")
+    level: ActorLevel = Field(description="state, regional, local, individual or other.")
     aliases: list[str] = Field(description="Surface forms seen in this document.")
     known: bool = Field(default=True, description="False for an actor not in the registry.")
 
 
 class Evidence(Span):
-    pages: list[int]
+    """The sentence or list item a statement came from."""
+
+    pages: list[int] = Field(description="The pages the sentence stands on.")
 
 
 Modality = Literal[
@@ -148,16 +163,19 @@ class Responsibility(Model):
     """One responsibility: actor(s), relation and one coordinated complement (the task)."""
 
     id: str = Field(description="Hash of actors, relation and normalised task; stable across runs.")
-    actors: list[str]
+    actors: list[str] = Field(description="Ids of the actors responsible (see `actors`).")
     relation: str = Field(
         description="Lemma of the governing verb, or the nominal construction's noun."
     )
-    modality: Modality
+    modality: Modality = Field(
+        description="What kind of responsibility: the verb's sense, or a construction's "
+        "duty, permission or right."
+    )
     task: str = Field(description="Exactly text[task_span.start:task_span.end].")
-    negated: bool
-    section: str | None
-    evidence: Evidence
-    task_span: Span
+    negated: bool = Field(description="True where the text denies it (`ei vastaa`).")
+    section: str | None = Field(description="Id of the innermost section it stands in.")
+    evidence: Evidence = Field(description="The sentence or list item, with its pages.")
+    task_span: Span = Field(description="Where the task stands in `text`.")
     actor_source: ActorSource = Field(
         description="How the actor was found: the clause's subject, a relative pronoun's "
         "antecedent, an anaphor, a list's lead-in, the section heading (no subject in the "
@@ -165,8 +183,12 @@ class Responsibility(Model):
         "plan that names the responsible actor (`Vastuutaho: kunta`)."
     )
     co_actors: list[str] = Field(default_factory=list, description="`yhteistyössä X:n kanssa`.")
-    target_group: str | None = None
-    scope: str | None = None
+    target_group: str | None = Field(
+        default=None, description="The group it is for (`työnhakijana olevien maahanmuuttajien`)."
+    )
+    scope: str | None = Field(
+        default=None, description="Where it applies (`omilla toimialueillaan`)."
+    )
     construction: str = Field(
         default="",
         description="The construction of the grammar (a row of constructions.toml) that "
@@ -177,9 +199,13 @@ class Responsibility(Model):
         description="Where the text names the actors (the subject, the pronoun that "
         "refers to them, the lead-in or heading that names them).",
     )
-    co_actor_spans: list[ActorSpan] = Field(default_factory=list)
-    target_group_span: Span | None = None
-    scope_span: Span | None = None
+    co_actor_spans: list[ActorSpan] = Field(
+        default_factory=list, description="Where the text names the co-actors."
+    )
+    target_group_span: Span | None = Field(
+        default=None, description="Where the target group stands."
+    )
+    scope_span: Span | None = Field(default=None, description="Where the scope stands.")
 
 
 RepairKind = Literal[
@@ -200,12 +226,12 @@ Confidence = Literal["typography", "document", "dictionary", "morphology", "freq
 class Repair(Model):
     """One change made to the reflowed text; [start, end) is where the replacement stands."""
 
-    kind: RepairKind
-    original: str
-    replacement: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    page: int | None = None
+    kind: RepairKind = Field(description="What was repaired.")
+    original: str = Field(description="The text as extracted.")
+    replacement: str = Field(description="The text as repaired; text[start:end] == replacement.")
+    start: int = Field(ge=0, description="Where the replacement begins in `text`.")
+    end: int = Field(ge=0, description="Where the replacement ends in `text`.")
+    page: int | None = Field(default=None, description="The page it stands on.")
     evidence: str = Field(description="Why the repair was made, for a reviewer.")
     confidence: Confidence = Field(
         default="morphology",
@@ -218,16 +244,18 @@ class Repair(Model):
 
 
 class DocumentWarning(Model):
-    code: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    message: str
-    page: int | None = None
+    """Something a reviewer should look at."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="A stable code (`pages-inferred`).")
+    message: str = Field(description="What and where, for a reader.")
+    page: int | None = Field(default=None, description="The page it concerns, if one.")
 
 
 class NlpInfo(Model):
     """The NLP backend that analysed the text, and its version."""
 
-    backend: Literal["voikko", "stanza"]
-    version: str
+    backend: Literal["voikko", "stanza"] = Field(description="The NLP backend used.")
+    version: str = Field(description="Its version (and its model's, where it has one).")
 
 
 class ExtractedDocument(Model):
@@ -235,24 +263,32 @@ class ExtractedDocument(Model):
 
     model_config = ConfigDict(extra="forbid", title="ExtractedDocument")
 
-    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
-    source: Source
-    document: DocumentInfo
-    text: str
-    pages: list[Page]
-    blocks: list[Block]
-    furniture: list[Furniture]
-    sections: list[Section]
-    actors: list[Actor]
-    responsibilities: list[Responsibility]
-    repairs: list[Repair]
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        pattern=r"^\d+\.\d+\.\d+$",
+        description="The contract's version: MAJOR.MINOR.PATCH.",
+    )
+    source: Source = Field(description="Where the document came from.")
+    document: DocumentInfo = Field(description="Title, appendix and programme.")
+    text: str = Field(description="The reflowed, repaired text every offset points into.")
+    pages: list[Page] = Field(description="The span each page produced (they partition `text`).")
+    blocks: list[Block] = Field(description="Headings, paragraphs and list items.")
+    furniture: list[Furniture] = Field(
+        description="Running headers, footers and page numbers removed from `text`."
+    )
+    sections: list[Section] = Field(description="The sections, in text order.")
+    actors: list[Actor] = Field(description="Every actor the text names, by id.")
+    responsibilities: list[Responsibility] = Field(
+        description="Who is responsible for what: one item per task."
+    )
+    repairs: list[Repair] = Field(description="Every change made to the extracted text.")
     repair_mode: Literal["default", "conservative"] = Field(
         default="default",
         description="How freely the repair stage changed the text: `conservative` applies "
         "only repairs decided by typography, the document or Voikko's dictionary.",
     )
-    warnings: list[DocumentWarning]
-    nlp: NlpInfo
+    warnings: list[DocumentWarning] = Field(description="What a reviewer should look at.")
+    nlp: NlpInfo = Field(description="The NLP backend that analysed the text.")
 
     @model_validator(mode="after")
     def _offsets_inside_text(self) -> ExtractedDocument:
@@ -308,18 +344,18 @@ ChangeKind = Literal[
 class DocumentRef(Model):
     """Which extracted document a side of the comparison is."""
 
-    path: str
-    sha256: str
-    title: str | None
-    programme: Programme | None
+    path: str = Field(description="The extracted document's source path.")
+    sha256: str = Field(description="SHA-256 of its source.")
+    title: str | None = Field(description="Its title.")
+    programme: Programme | None = Field(description="Its programme, with region and period.")
 
 
 class Change(Model):
     """One responsibility that differs between the periods."""
 
-    kind: ChangeKind
-    old: Responsibility | None
-    new: Responsibility | None
+    kind: ChangeKind = Field(description="What kind of change.")
+    old: Responsibility | None = Field(description="The statement in the old period, if any.")
+    new: Responsibility | None = Field(description="The statement in the new period, if any.")
     actors: list[str] = Field(description="Actor ids the change concerns (old and new).")
     similarity: float | None = Field(
         default=None, description="Task similarity (0..1) of a matched pair."
@@ -328,23 +364,33 @@ class Change(Model):
 
 
 class SectionChange(Model):
-    kind: Literal["section_moved", "section_added", "section_removed"]
-    id: str
-    heading: str
-    old_position: int | None
-    new_position: int | None
+    """A section that moved, or stands in one period only."""
+
+    kind: Literal["section_moved", "section_added", "section_removed"] = Field(
+        description="What happened to it."
+    )
+    id: str = Field(description="The section's id.")
+    heading: str = Field(description="Its heading.")
+    old_position: int | None = Field(description="Its place among the old sections, from 0.")
+    new_position: int | None = Field(description="Its place among the new sections, from 0.")
 
 
 class ActorChange(Model):
-    kind: Literal["actor_added", "actor_removed"]
-    actor: Actor
+    """An actor with tasks in one period only."""
+
+    kind: Literal["actor_added", "actor_removed"] = Field(description="Gained or lost all.")
+    actor: Actor = Field(description="The actor.")
 
 
 class MetadataChange(Model):
-    kind: Literal["metadata_changed"] = "metadata_changed"
-    field: str
-    old: str | None
-    new: str | None
+    """A field of the document's metadata that differs."""
+
+    kind: Literal["metadata_changed"] = Field(
+        default="metadata_changed", description="Always this."
+    )
+    field: str = Field(description="Which field (`title`, `programme.period`, ...).")
+    old: str | None = Field(description="Its old value.")
+    new: str | None = Field(description="Its new value.")
 
 
 class DiffReport(Model):
@@ -352,11 +398,22 @@ class DiffReport(Model):
 
     model_config = ConfigDict(extra="forbid", title="DiffReport")
 
-    schema_version: str = Field(default=DIFF_SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
-    old: DocumentRef
-    new: DocumentRef
-    summary: dict[str, int]
-    changes: list[Change]
-    sections: list[SectionChange]
-    actors: list[ActorChange]
-    metadata: list[MetadataChange]
+    schema_version: str = Field(
+        default=DIFF_SCHEMA_VERSION,
+        pattern=r"^\d+\.\d+\.\d+$",
+        description="The diff contract's version: MAJOR.MINOR.PATCH.",
+    )
+    old: DocumentRef = Field(description="The old period's document.")
+    new: DocumentRef = Field(description="The new period's document.")
+    summary: dict[str, int] = Field(description="Number of changes by kind.")
+    changes: list[Change] = Field(description="The responsibilities that differ.")
+    sections: list[SectionChange] = Field(description="Sections moved, added or removed.")
+    actors: list[ActorChange] = Field(description="Actors that gained or lost all their tasks.")
+    metadata: list[MetadataChange] = Field(description="Metadata that differs.")
+
+
+# The published contracts: name -> (model, version). `schemas/<name>.schema.json`.
+SCHEMAS: dict[str, tuple[type[Model], str]] = {
+    "document": (ExtractedDocument, SCHEMA_VERSION),
+    "diff": (DiffReport, DIFF_SCHEMA_VERSION),
+}

@@ -127,7 +127,7 @@ def test_validate(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {bad}: does not match the contract at sections.0.start")
+    assert err.startswith(f"error: {bad}: does not match the document contract at sections.0.start")
 
 
 def test_validate_rejects_non_json(tmp_path, capsys):
@@ -197,3 +197,225 @@ def test_repair_conservative_leaves_morphology_alone(tmp_path, capsys):
     out_json = tmp_path / "t.json"
     assert main(["extract", str(src), "-o", str(out_json), "--repair", "conservative"]) == 0
     assert json.loads(out_json.read_text(encoding="utf-8"))["repair_mode"] == "conservative"
+
+
+# --- the command line a user can trust (shareable outputs, no silent overwrites, ...) ---
+
+
+@pytest.fixture
+def umask_022():
+    import os
+
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_written_files_get_the_mode_of_a_new_file(tmp_path, umask_022, capsys):
+    out = tmp_path / "doc.json"
+    assert main(["extract", str(SEED), "-o", str(out)]) == 0
+    assert main(["table", str(out), "-o", str(tmp_path / "t.csv")]) == 0
+    assert main(["diff", str(out), str(out), "-o", str(tmp_path / "d.md")]) == 0
+    assert main(["schema", str(tmp_path / "schemas")]) == 0
+    written = [
+        out,
+        tmp_path / "t.csv",
+        tmp_path / "d.md",
+        tmp_path / "schemas" / "diff.schema.json",
+    ]
+    assert [oct(p.stat().st_mode & 0o777) for p in written] == ["0o644"] * 4
+
+
+def test_two_sources_for_one_output_is_an_error_before_anything_is_written(tmp_path, capsys):
+    (tmp_path / "batch").mkdir()
+    pdf, txt = tmp_path / "batch" / "doc01.pdf", tmp_path / "batch" / "doc01.txt"
+    pdf.write_bytes(b"%PDF-1.4 not really")
+    txt.write_text("Kunta vastaa neuvonnasta.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(pdf), str(txt), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(pdf) in err and str(txt) in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "made"),
+    [
+        pytest.param("notes.csv", 2, None, id="another-suffix-is-an-error"),
+        pytest.param("UP.JSON", 0, "file", id="json-in-capitals-is-a-file"),
+        pytest.param("plain", 0, "directory", id="no-suffix-is-a-directory"),
+    ],
+)  # fmt: skip
+def test_an_output_path_is_a_file_or_a_directory_by_its_suffix(tmp_path, capsys, name, code, made):
+    target = tmp_path / name
+    assert main(["extract", str(SEED), "-o", str(target)]) == code
+    err = capsys.readouterr().err
+    if made is None:
+        assert (
+            err.startswith(f"error: {target}: an output file ends in .json") and not target.exists()
+        )
+    elif made == "file":
+        assert target.is_file() and json.loads(target.read_text(encoding="utf-8"))["text"]
+    else:
+        assert (target / f"{SEED.stem}.json").is_file()
+
+
+def test_diff_format_follows_the_output_suffix(tmp_path, capsys):
+    seed_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(seed_json)]) == 0
+    for suffix, starts in ((".html", "<!DOCTYPE html>"), (".json", "{"), (".md", "#")):
+        out = tmp_path / f"d{suffix}"
+        assert main(["diff", str(seed_json), str(seed_json), "-o", str(out)]) == 0
+        assert out.read_text(encoding="utf-8").startswith(starts), suffix
+    capsys.readouterr()
+    assert main(["diff", str(seed_json), str(seed_json), "-o", str(tmp_path / "d.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "diff writes .md, .json, .html" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("given", "sep"), [("tab", "\t"), ("\\t", "\t"), (";", ";"), (",", ",")])
+def test_table_delimiters(tmp_path, capsys, given, sep):
+    seed_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(seed_json), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["table", str(seed_json), "--delimiter", given]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header.startswith(f"actors{sep}relation")
+
+
+def test_an_unknown_delimiter_is_one_line(tmp_path, capsys):
+    seed_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(seed_json), "--quiet"]) == 0
+    assert main(["table", str(seed_json), "--delimiter", "::"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --delimiter '::'") and err.count("\n") == 1
+
+
+def test_make_diff_writes_only_the_report_to_stdout():
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    old = "outputs/forssan-seutu-2021-2024-liite-6.json"
+    new = "outputs/forssan-seutu-2025-2028-liite-6.json"
+    done = subprocess.run(
+        ["make", "--no-print-directory", "diff", f"OLD={old}", f"NEW={new}", "FORMAT=html"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_warnings_go_to_stderr_and_quiet_silences_them(tmp_path, capsys):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Kunta järjestää neuvontaa ja ohjausta.\n".encode("latin-1"))
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("Kokous alkoi kello yhdeksän.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(latin), str(nothing), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"warning: {latin}: ") and "not UTF-8" in line for line in err), err
+    assert (
+        f"warning: {nothing}: 0 statements: is this a programme, or a page without its "
+        "division of responsibilities?" in err
+    )
+    codes = {w["code"] for w in json.loads((out / "nothing.json").read_text())["warnings"]}
+    assert "no-responsibilities" in codes  # the JSON keeps them too
+    assert main(["extract", str(latin), str(nothing), "-o", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["extract", str(latin), "-o", str(out), "--verbose"]) == 0
+    timing = [t for t in capsys.readouterr().err.splitlines() if t.startswith("timing: ")]
+    assert len(timing) == 1 and "repair" in timing[0] and "total" in timing[0]
+
+
+def test_validate_names_the_contract_a_file_follows(tmp_path, capsys):
+    seed_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(seed_json), "--quiet"]) == 0
+    report = tmp_path / "d.json"
+    assert main(["diff", str(seed_json), str(seed_json), "-o", str(report)]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(seed_json), str(report)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "(document schema" in out[0] and "(diff schema" in out[1]
+    broken = json.loads(report.read_text(encoding="utf-8"))
+    broken["summary"] = "many"
+    report.write_text(json.dumps(broken), encoding="utf-8")
+    assert main(["validate", str(report)]) == 1
+    assert "does not match the diff contract at summary" in capsys.readouterr().err
+
+
+def test_dash_reads_json_from_stdin(tmp_path, monkeypatch, capsys):
+    seed_json = tmp_path / "seed.json"
+    assert main(["extract", str(SEED), "-o", str(seed_json), "--quiet"]) == 0
+    data = seed_json.read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["table", "-"]) == 0
+    assert capsys.readouterr().out.startswith("actors,relation")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["diff", "-", str(seed_json)]) == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["diff", "-", "-"]) == 2
+    assert "stdin can be read once" in capsys.readouterr().err
+
+
+def test_a_batch_shows_progress_and_a_summary_and_fails_at_the_end(tmp_path, capsys):
+    good = tmp_path / "hyva.txt"
+    good.write_text("Kunta vastaa neuvonnasta.\n", encoding="utf-8")
+    empty = tmp_path / "tyhja.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["extract", str(good), str(empty), str(SEED), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split("]")[0] + "]" for line in err if line.startswith("[")] == [
+        "[1/3]",
+        "[2/3]",
+        "[3/3]",
+    ]
+    assert any(line.startswith(f"error: {empty}") for line in err)
+    assert err[-1] == "3 documents: 2 extracted, 1 failed (see above)"
+    assert (out / "hyva.json").exists() and (out / f"{SEED.stem}.json").exists()
+
+
+def test_a_batch_in_parallel_writes_what_one_at_a_time_does(tmp_path, capsys):
+    docs = []
+    for k in range(3):
+        path = tmp_path / f"d{k}.txt"
+        path.write_text(f"Kunta {k + 1} vastaa neuvonnasta.\n", encoding="utf-8")
+        docs.append(str(path))
+    assert main(["extract", *docs, "-o", str(tmp_path / "one"), "--quiet"]) == 0
+    assert main(["extract", *docs, "-o", str(tmp_path / "two"), "--jobs", "2", "--quiet"]) == 0
+    for k in range(3):
+        one = (tmp_path / "one" / f"d{k}.json").read_bytes()
+        assert one == (tmp_path / "two" / f"d{k}.json").read_bytes()
+
+
+def test_changed_skips_outputs_that_are_current(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["extract", str(SEED), "-o", str(out), "--changed"]) == 0
+    capsys.readouterr()
+    assert main(["extract", str(SEED), "-o", str(out), "--changed"]) == 0
+    assert "0 extracted, 1 up to date" not in capsys.readouterr().err  # one source: no summary
+    before = (out / f"{SEED.stem}.json").stat().st_mtime_ns
+    assert main(["extract", str(SEED), str(SEED.with_name("forssan-seutu-2025-2028-liite-6.pdf")),
+                 "-o", str(out), "--changed", "--quiet"]) == 0  # fmt: skip
+    assert (out / f"{SEED.stem}.json").stat().st_mtime_ns == before
+
+
+def test_the_library_entry_point():
+    import pipeline
+
+    assert {"extract_document", "diff_documents", "ExtractedDocument"} <= set(pipeline.__all__)
+    assert set(pipeline.__all__) == {"__version__", *pipeline._API}
+    from pipeline import ExtractedDocument, diff_documents, extract_document
+
+    doc = extract_document("t.txt", b"Kunta vastaa neuvonnasta.")
+    assert isinstance(doc, ExtractedDocument)
+    assert diff_documents(doc, doc).changes == []
+
+
+@pytest.mark.parametrize("command", ["extract", "repair", "diff", "table", "validate", "schema"])
+def test_help_says_what_a_command_writes_and_its_exit_codes(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Exit status:" in text and ("Writes" in text or "Write" in text)
