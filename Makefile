@@ -41,19 +41,20 @@ $(STAMP): pyproject.toml | system-deps
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]' >&2
 	@touch $@
 
-# Every source to outputs/<stem>.json; only what changed (source or the pipeline's
-# code) is redone, JOBS at a time (0: one per core, at most 4), with progress and a
-# summary; a bad document is reported and the rest go on (the exit is non-zero).
+# Every source to outputs/<stem>.json and its review page outputs/<stem>.html; only
+# what changed (source or the pipeline's code) is redone, JOBS at a time (0: one per
+# core, at most 4), with progress and a summary; a bad document is reported and the
+# rest go on (the exit is non-zero).
 JOBS ?= 0
 extract: setup
-	@$(PY) -m pipeline extract --changed --jobs $(JOBS) $(SOURCES) -o outputs/
+	@$(PY) -m pipeline extract --changed --review --jobs $(JOBS) $(SOURCES) -o outputs/
 	@$(MAKE) --no-print-directory $(DIFFS)
 
 outputs/%.json: sources/%.txt $(CODE) | $(STAMP)
-	$(PY) -m pipeline extract $< -o $@
+	$(PY) -m pipeline extract --review $< -o $@
 
 outputs/%.json: sources/%.pdf $(CODE) | $(STAMP)
-	$(PY) -m pipeline extract $< -o $@
+	$(PY) -m pipeline extract --review $< -o $@
 
 # `diff` exits 1 when the periods differ, which is the expected outcome here.
 outputs/forssan-seutu-2021-2024-vs-2025-2028.diff.md: outputs/forssan-seutu-2021-2024-liite-6.json outputs/forssan-seutu-2025-2028-liite-6.json

@@ -11,7 +11,8 @@ The library in five lines:
 
 Stages, one module each: ingest (files -> pages of lines), layout (lines -> one
 reflowed text), repair (extraction artefacts), nlp (tokens and analyses),
-sections, actors, grammar (responsibility statements), diff. `document.py` runs
+sections, actors, grammar (responsibility statements), diff; the reports for people
+are report (a diff), review (one document) and sheets (CSV, xlsx). `document.py` runs
 them in order; `cli.py` is the command line. The names below load on first use,
 so `import pipeline` stays light.
 """
@@ -31,6 +32,11 @@ _API = {
     "ExtractedDocument": "pipeline.models",
     "Responsibility": "pipeline.models",
     "DiffReport": "pipeline.models",
+    "render_review": "pipeline.review",
+    "render_markdown": "pipeline.report",
+    "render_html": "pipeline.report",
+    "responsibilities_csv": "pipeline.sheets",
+    "responsibilities_xlsx": "pipeline.sheets",
     "PipelineError": "pipeline.errors",
 }
 
@@ -43,6 +49,11 @@ __all__ = [
     "check_environment",
     "diff_documents",
     "extract_document",
+    "render_html",
+    "render_markdown",
+    "render_review",
+    "responsibilities_csv",
+    "responsibilities_xlsx",
 ]
 
 if TYPE_CHECKING:
@@ -50,6 +61,9 @@ if TYPE_CHECKING:
     from pipeline.document import check_environment, extract_document
     from pipeline.errors import PipelineError
     from pipeline.models import DiffReport, ExtractedDocument, Responsibility
+    from pipeline.report import render_html, render_markdown
+    from pipeline.review import render_review
+    from pipeline.sheets import responsibilities_csv, responsibilities_xlsx
 
 
 def __getattr__(name: str) -> Any:

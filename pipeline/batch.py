@@ -85,12 +85,16 @@ def _code_time() -> float:
     )
 
 
-def stale(jobs: Sequence[Job]) -> list[Job]:
-    """The jobs whose output is missing or older than its source or the pipeline's code."""
+def stale(jobs: Sequence[Job], review: bool = False) -> list[Job]:
+    """The jobs whose output (and, with `review`, its review page) is missing or older
+    than its source or the pipeline's code."""
     code = _code_time()
     out = []
     for job in jobs:
         if job.source == "-" or job.target == STDOUT or not job.target.exists():
+            out.append(job)
+            continue
+        if review and not review_path(job.target).exists():
             out.append(job)
             continue
         made = job.target.stat().st_mtime
@@ -109,15 +113,18 @@ class Done:
 
     job: Job
     content: str | None = None  # the JSON, or None when it failed
+    review: str | None = None  # the review page, when asked for
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def extract_one(job: Job, nlp: str, repair_mode: str) -> Done:
-    """Extract one job's source (in a worker process or in this one)."""
+def extract_one(job: Job, nlp: str, repair_mode: str, review: bool = False) -> Done:
+    """Extract one job's source (in a worker process or in this one); with `review`,
+    also render its review page."""
     from pipeline.document import extract_document
     from pipeline.nlp import load_analyzer
+    from pipeline.review import render_review
 
     timings: dict[str, float] = {}
     try:
@@ -128,20 +135,23 @@ def extract_one(job: Job, nlp: str, repair_mode: str) -> Done:
     except PipelineError as e:
         return Done(job, error=str(e))
     warnings = [w.message + (f" (page {w.page})" if w.page else "") for w in doc.warnings]
-    return Done(job, to_json(doc), warnings=warnings, timings=timings)
+    page = render_review(doc) if review else None
+    return Done(job, to_json(doc), page, warnings=warnings, timings=timings)
 
 
-def _results(jobs: Sequence[Job], nlp: str, repair_mode: str, workers: int) -> Iterator[Done]:
+def _results(
+    jobs: Sequence[Job], nlp: str, repair_mode: str, workers: int, review: bool
+) -> Iterator[Done]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield extract_one(job, nlp, repair_mode)
+            yield extract_one(job, nlp, repair_mode, review)
         return
     import multiprocessing
 
     # spawn, not fork: every worker opens its own Voikko handle
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(extract_one, job, nlp, repair_mode) for job in jobs]
+        futures = [pool.submit(extract_one, job, nlp, repair_mode, review) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
 
@@ -207,18 +217,20 @@ def run(
     nlp: str,
     repair_mode: str = "default",
     workers: int = 1,
+    review: bool = False,
     quiet: bool = False,
     verbose: bool = False,
     skipped: int = 0,
     stderr: TextIO | None = None,
     stdout: Callable[[str], object] | None = None,
 ) -> Summary:
-    """Extract and write every job; report on `stderr`; the summary at the end."""
+    """Extract and write every job (with `review`, its review page `<stem>.html`
+    beside it); report on `stderr`; the summary at the end."""
     stderr = stderr or sys.stderr
     write_stdout = stdout or sys.stdout.write
     progress = Progress(len(jobs), stderr, quiet)
     failed = 0
-    for done in _results(jobs, nlp, repair_mode, max(1, workers)):
+    for done in _results(jobs, nlp, repair_mode, max(1, workers), review):
         name = done.job.source
         if done.content is None:
             failed += 1
@@ -231,6 +243,8 @@ def run(
         else:
             try:
                 write_atomic(done.job.target, done.content)
+                if done.review is not None:
+                    write_atomic(review_path(done.job.target), done.review)
             except PipelineError as e:
                 failed += 1
                 progress.say(f"error: {e}")
@@ -249,6 +263,11 @@ def run(
     if len(jobs) + skipped > 1 and not quiet:
         print(summary.line(), file=stderr)
     return summary
+
+
+def review_path(target: Path) -> Path:
+    """Where a document's review page goes: beside its JSON, `<stem>.html`."""
+    return target.with_suffix(".html")
 
 
 def default_workers() -> int:

@@ -1,10 +1,12 @@
 """The command line: arguments -> library calls -> exit codes.
 
     python -m pipeline extract SOURCE... [-o OUT] [--nlp voikko|stanza] [--repair MODE]
-                                         [--changed] [--jobs N] [--quiet|--verbose]
+                                         [--review] [--changed] [--jobs N] [--quiet|--verbose]
     python -m pipeline repair FILE|- [--log FILE] [--repair MODE]
-    python -m pipeline diff OLD.json NEW.json [--format md|json|html] [-o FILE]
-    python -m pipeline table FILE.json [-o FILE.csv] [--delimiter tab|;|,]
+    python -m pipeline review DOC.json [-o DOC.html] [--lang fi|en]
+    python -m pipeline diff OLD.json NEW.json [--format md|json|html] [-o FILE] [--lang fi|en]
+    python -m pipeline table FILE.json... [-o FILE.csv|FILE.xlsx] [--format csv|xlsx]
+                                          [--delimiter tab|;|,] [--lang fi|en]
     python -m pipeline validate FILE.json...
     python -m pipeline schema [DIR]
 
@@ -33,7 +35,9 @@ from pipeline.models import SCHEMAS, ExtractedDocument
 from pipeline.nlp import BACKENDS
 from pipeline.output import delimiter, output_format, to_json, write_atomic, write_schema
 from pipeline.repair import MODES, repair
-from pipeline.report import render_html, render_markdown, responsibilities_csv
+from pipeline.report import LANGS, render_html, render_markdown
+from pipeline.review import render_review
+from pipeline.sheets import responsibilities_csv, responsibilities_xlsx
 
 _EXIT = "Exit status: 0 done; 1 some input failed (reported above); 2 usage or environment error."
 
@@ -79,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         "stdout (default: outputs/; stdout when SOURCE is '-')",
     )
     ex.add_argument(
+        "--review",
+        action="store_true",
+        help="also write each document's review page, <stem>.html beside its JSON",
+    )
+    ex.add_argument(
         "--changed",
         action="store_true",
         help="only the sources whose output is missing or older than the source or the "
@@ -106,6 +115,21 @@ def _parser() -> argparse.ArgumentParser:
     re_.add_argument("--repair", choices=MODES, default="default", help="as for extract")
     _talk(re_)
 
+    rv = sub.add_parser(
+        "review",
+        help="a review page (HTML) of an extracted document",
+        description="Write one self-contained HTML page for DOC.json ('-': stdin) to check "
+        "the extraction against the text: each statement's task and actors highlighted in "
+        "the actor's colour, its sentence underlined, repairs marked (the original on "
+        "hover), a table of statements that filters by actor and modality and scrolls to "
+        "the statement, counts per actor, and the furniture and warnings with pages. "
+        "Writes DOC.html beside DOC.json by default, or -o FILE ('-': stdout).",
+        epilog="Exit status: 0 done; 2 error.",
+    )
+    rv.add_argument("file", metavar="DOC.json")
+    rv.add_argument("-o", "--output", metavar="FILE.html", help="default: DOC.html")
+    _lang(rv)
+
     di = sub.add_parser(
         "diff",
         help="compare two programme periods",
@@ -121,22 +145,34 @@ def _parser() -> argparse.ArgumentParser:
     di.add_argument(
         "-o", "--output", metavar="FILE", help="write the report to FILE (default: stdout)"
     )
+    _lang(di)
 
     ta = sub.add_parser(
         "table",
-        help="the responsibilities of an extracted document as a spreadsheet (CSV)",
-        description="Write the responsibilities of FILE.json ('-': stdin) as CSV, one row "
-        "per statement: actors, relation, modality, task, negation, section, pages and the "
-        "sentence. Writes stdout or -o FILE.csv (with a byte-order mark for spreadsheets).",
+        help="the responsibilities of extracted documents as a spreadsheet (CSV, xlsx)",
+        description="Write the responsibilities of each FILE.json ('-': stdin) as a table, "
+        "one row per statement: actors, relation, modality, task, negation, co-actors, "
+        "target group, section, pages, the sentence and the id; over several files a "
+        "programme column first. CSV goes to stdout or -o FILE.csv (with a byte-order mark "
+        "for spreadsheets), English column names by default. An Excel workbook "
+        "(-o FILE.xlsx or --format xlsx) has Finnish column names by default, a frozen "
+        "header and an autofilter, an actor x modality sheet and, over several files, an "
+        "actor x programme sheet.",
         epilog="Exit status: 0 done; 2 error.",
     )
-    ta.add_argument("file", metavar="FILE.json")
-    ta.add_argument("-o", "--output", metavar="FILE.csv", help="default: stdout")
-    ta.add_argument("--format", choices=("csv",), default=None)
+    ta.add_argument("files", nargs="+", metavar="FILE.json")
+    ta.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
+    ta.add_argument("--format", choices=("csv", "xlsx"), default=None)
     ta.add_argument(
         "--delimiter",
         default=",",
-        help="field separator: ',' (default), ';' (a Finnish Excel), or tab ('tab' or '\\t')",
+        help="CSV field separator: ',' (default), ';' (a Finnish Excel), or tab ('tab' or '\\t')",
+    )
+    ta.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="column names: en for CSV and fi for xlsx by default",
     )
 
     va = sub.add_parser(
@@ -166,6 +202,10 @@ def _talk(p: argparse.ArgumentParser) -> None:
     talk.add_argument("--verbose", action="store_true", help="also the time each stage took")
 
 
+def _lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=LANGS, default="fi", help="labels: fi (default) or en")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -175,10 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _repair(args.source, args.log, args.repair, args.quiet)
         if args.command == "validate":
             return _validate(args.files)
+        if args.command == "review":
+            return _review(args.file, args.output, args.lang)
         if args.command == "diff":
-            return _diff(args.old, args.new, args.format, args.output)
+            return _diff(args.old, args.new, args.format, args.output, args.lang)
         if args.command == "table":
-            return _table(args.file, args.output, args.format, args.delimiter)
+            return _table(args.files, args.output, args.format, args.delimiter, args.lang)
         if args.command == "schema":
             for name, (model, version) in SCHEMAS.items():
                 print(write_schema(Path(args.directory), name, model, version))
@@ -194,14 +236,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     jobs = batch.plan(args.sources, args.output)  # every target checked before any write
+    if args.review and jobs[0].target == batch.STDOUT:
+        raise PipelineError(
+            "--review writes a page beside each JSON file; give -o DIR or -o FILE.json"
+        )
     check_environment(args.nlp)
-    todo = batch.stale(jobs) if args.changed else jobs
+    todo = batch.stale(jobs, args.review) if args.changed else jobs
     workers = batch.default_workers() if args.jobs == 0 else args.jobs
     summary = batch.run(
         todo,
         args.nlp,
         args.repair,
         workers,
+        review=args.review,
         quiet=args.quiet,
         verbose=args.verbose,
         skipped=len(jobs) - len(todo),
@@ -271,7 +318,30 @@ def _load(name: str, stdin_used: list[bool] | None = None) -> ExtractedDocument:
         ) from e
 
 
-def _diff(old: str, new: str, fmt: str | None, output: str | None) -> int:
+def _write(output: str | None, content: str | bytes) -> None:
+    """A report to -o FILE (atomically), else to stdout."""
+    if output and output != "-":
+        write_atomic(Path(output), content)
+    elif isinstance(content, bytes):
+        if sys.stdout.isatty():
+            raise PipelineError("a workbook is binary; give -o FILE.xlsx")
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.write(content)
+
+
+def _review(name: str, output: str | None, lang: str) -> int:
+    output_format(output, None, ("html",), "review")
+    if output is None:
+        output = "-" if name == "-" else str(batch.review_path(Path(name)))
+    doc = _load(name)
+    _write(output, render_review(doc, lang))
+    if output != "-":
+        print(f"{name} -> {output}", file=sys.stderr)
+    return 0
+
+
+def _diff(old: str, new: str, fmt: str | None, output: str | None, lang: str = "fi") -> int:
     fmt = output_format(output, fmt, ("md", "json", "html"), "diff")
     used = [False]
     a, b = _load(old, used), _load(new, used)
@@ -279,24 +349,26 @@ def _diff(old: str, new: str, fmt: str | None, output: str | None) -> int:
     if fmt == "json":
         content = to_json(report)
     elif fmt == "html":
-        content = render_html(report, a, b)
+        content = render_html(report, a, b, lang)
     else:
-        content = render_markdown(report, a, b)
-    if output and output != "-":
-        write_atomic(Path(output), content)
-    else:
-        sys.stdout.write(content)
+        content = render_markdown(report, a, b, lang)
+    _write(output, content)
     return 1 if report.summary else 0
 
 
-def _table(name: str, output: str | None, fmt: str | None, sep: str) -> int:
-    output_format(output, fmt, ("csv",), "table")
-    content = responsibilities_csv(_load(name), delimiter(sep))
-    if output and output != "-":
-        # A byte-order mark lets spreadsheet programs see UTF-8 (ä, ö).
-        write_atomic(Path(output), "\ufeff" + content)
-    else:
-        sys.stdout.write(content)
+def _table(
+    names: list[str], output: str | None, fmt: str | None, sep: str, lang: str | None
+) -> int:
+    fmt = output_format(output, fmt, ("csv", "xlsx"), "table")
+    separator = delimiter(sep)
+    used = [False]
+    docs = [_load(name, used) for name in names]
+    if fmt == "xlsx":
+        _write(output, responsibilities_xlsx(docs, lang or "fi"))
+        return 0
+    content = responsibilities_csv(docs, separator, lang or "en")
+    # A byte-order mark lets spreadsheet programs see UTF-8 (ä, ö) in a file.
+    _write(output, "\ufeff" + content if output and output != "-" else content)
     return 0
 
 

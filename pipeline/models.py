@@ -6,7 +6,8 @@ it is stale. Renaming or removing a field is a breaking change: bump the major
 part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the minor
 part (1.2.0: actor_source `label`; 1.3.0: spans of actors, co-actors, target group and
 scope, the construction of each statement, modality `right`, a repair's confidence
-class and the repair kind `restore_space`).
+class and the repair kind `restore_space`). The diff report: 1.2.0 adds a change's
+`id` and `aspects` and the report's `renames`.
 
 This module imports nothing from the pipeline stages; the stages import it.
 """
@@ -351,9 +352,15 @@ class DocumentRef(Model):
 
 
 class Change(Model):
-    """One responsibility that differs between the periods."""
+    """One responsibility that differs between the periods, with every way it differs."""
 
-    kind: ChangeKind = Field(description="What kind of change.")
+    id: str = Field(description="Stable id of the pair: a hash of the old and the new ids.")
+    kind: ChangeKind = Field(description="The most telling of its aspects.")
+    aspects: list[ChangeKind] = Field(
+        description="Every way it changed, most telling first: a rename, a move, a "
+        "modality or negation change, a rewording, a section change (`added` and "
+        "`removed` stand alone)."
+    )
     old: Responsibility | None = Field(description="The statement in the old period, if any.")
     new: Responsibility | None = Field(description="The statement in the new period, if any.")
     actors: list[str] = Field(description="Actor ids the change concerns (old and new).")
@@ -361,6 +368,15 @@ class Change(Model):
         default=None, description="Task similarity (0..1) of a matched pair."
     )
     note: str = Field(description="What changed, in a sentence a reviewer can read.")
+
+
+class Rename(Model):
+    """Actors renamed between the periods (ELY-keskus -> elinvoimakeskus), with the
+    changes that show it: one entry however many statements the rename touches."""
+
+    old_actors: list[str] = Field(description="The actors' ids in the old period.")
+    new_actors: list[str] = Field(description="Their successors' ids in the new period.")
+    changes: list[str] = Field(description="Ids of the changes with this rename.")
 
 
 class SectionChange(Model):
@@ -407,6 +423,9 @@ class DiffReport(Model):
     new: DocumentRef = Field(description="The new period's document.")
     summary: dict[str, int] = Field(description="Number of changes by kind.")
     changes: list[Change] = Field(description="The responsibilities that differ.")
+    renames: list[Rename] = Field(
+        default_factory=list, description="Renames of actors, each with its changes."
+    )
     sections: list[SectionChange] = Field(description="Sections moved, added or removed.")
     actors: list[ActorChange] = Field(description="Actors that gained or lost all their tasks.")
     metadata: list[MetadataChange] = Field(description="Metadata that differs.")

@@ -81,7 +81,8 @@ def write_schema(directory: Path, name: str, model: type[BaseModel], version: st
 
 
 # The formats a command writes, by the suffix of its output file.
-SUFFIXES = {".md": "md", ".json": "json", ".html": "html", ".csv": "csv", ".xlsx": "xlsx"}
+SUFFIXES = {".md": "md", ".json": "json", ".html": "html", ".htm": "html", ".csv": "csv",
+            ".xlsx": "xlsx"}  # fmt: skip
 
 
 def output_format(

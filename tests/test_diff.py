@@ -204,9 +204,24 @@ def test_html_escapes_document_text():
 def test_markdown_quotes_both_versions_with_pages(periods):
     a, b = periods
     md = render_markdown(diff_documents(a, b), a, b)
-    assert md.startswith("# Changes in the division of responsibilities")
-    assert "  - old: TE-toimisto toimii yhteistyössä kuntien kanssa. (p. 3)" in md
-    assert "  - new: Työvoimaviranomainen toimii yhteistyössä kuntien kanssa. (p. 2)" in md
+    assert md.startswith("# Muutokset vastuunjaossa")
+    assert "- Vanha: Forssan seudun kotouttamisohjelma 2021–2024 (" in md
+    assert "  - vanha: TE-toimisto toimii yhteistyössä kuntien kanssa. (s. 3)" in md
+    assert "  - uusi: Työvoimaviranomainen toimii yhteistyössä kuntien kanssa. (s. 2)" in md
+    en = render_markdown(diff_documents(a, b), a, b, lang="en")
+    assert en.startswith("# Changes in the division of responsibilities")
+    assert "  - old: TE-toimisto toimii yhteistyössä kuntien kanssa. (p. 3)" in en
+    assert "**moved to another actor**: Työ- ja elinkeinotoimisto → Työvoimaviranomainen" in en
+
+
+def test_a_rewording_is_marked_word_by_word(periods):
+    a, b = periods
+    report = diff_documents(a, b)
+    md = render_markdown(report, a, b)
+    assert "Suomen ~~viisumipolitiikasta~~ **viisumipolitiikan linjauksista**" in md
+    page = render_html(report, a, b)
+    assert "<del>viisumipolitiikasta</del>" in page
+    assert "<ins>viisumipolitiikan linjauksista</ins>" in page
 
 
 def test_committed_report_is_current(periods):
@@ -221,6 +236,8 @@ def test_cli_exit_codes_and_formats(tmp_path, capsys):
     seed_json = ROOT / "outputs" / f"{SEED.stem}.json"
     v2_json = ROOT / "outputs" / "forssan-seutu-2025-2028-liite-6.json"
     assert main(["diff", str(seed_json), str(seed_json)]) == 0
+    assert "Ei muutoksia." in capsys.readouterr().out
+    assert main(["diff", str(seed_json), str(seed_json), "--lang", "en"]) == 0
     assert "No changes." in capsys.readouterr().out
     out = tmp_path / "r.html"
     assert main(["diff", str(seed_json), str(v2_json), "--format", "html", "-o", str(out)]) == 1
