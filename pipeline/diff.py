@@ -169,8 +169,10 @@ def _near(x: str, y: str) -> bool:
     if min(len(x), len(y)) < 8:
         return False
     matcher = SequenceMatcher(None, x, y)  # the cheap upper bounds first
-    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and (
-        matcher.ratio() >= 0.85
+    return (
+        matcher.real_quick_ratio() >= 0.85
+        and matcher.quick_ratio() >= 0.85
+        and (matcher.ratio() >= 0.85)
     )
 
 
