@@ -76,9 +76,12 @@ def diff_documents(old: ExtractedDocument, new: ExtractedDocument) -> DiffReport
     # The same id is the same actors, relation and task: such a pair outscores any
     # other, so it is taken first and the rest are scored among what is left.
     same = {r.id for r in olds} & {r.id for r in news}
+    renamed = section_renames(old, new)
+    # a statement's section in the new period's terms: the same, or renamed
+    kept = {s.id for s in old.sections} & {s.id for s in new.sections} | set(renamed.values())
     by_id = {r.id: r for r in news}
     for a in olds:
-        if a.id in same and (aspects := _aspects(a, by_id[a.id], "same", 1.0)):
+        if a.id in same and (aspects := _aspects(a, by_id[a.id], "same", kept, renamed)):
             changes.append(_change(aspects, a, by_id[a.id], 1.0))
     taken_old: set[str] = set(same)
     taken_new: set[str] = set(same)
@@ -91,13 +94,13 @@ def diff_documents(old: ExtractedDocument, new: ExtractedDocument) -> DiffReport
             continue
         taken_old.add(a.id)
         taken_new.add(b.id)
-        aspects = _aspects(a, b, link, sim)
+        aspects = _aspects(a, b, link, kept, renamed)
         if aspects:
             changes.append(_change(aspects, a, b, sim))
     changes += [_change(["removed"], r, None, None) for r in olds if r.id not in taken_old]
     changes += [_change(["added"], None, r, None) for r in news if r.id not in taken_new]
     changes.sort(key=_change_order)
-    sections = _sections(old, new)
+    sections = _sections(old, new, renamed)
     actors = _actors(old, new)
     metadata = _metadata(old, new)
     summary: dict[str, int] = defaultdict(int)
@@ -300,7 +303,15 @@ def _renamed(actors: Sequence[str]) -> set[str]:
 # --- changes ----------------------------------------------------------------------------
 
 
-def _aspects(a: Responsibility, b: Responsibility, link: ActorLink, sim: float) -> list[ChangeKind]:
+def _aspects(
+    a: Responsibility,
+    b: Responsibility,
+    link: ActorLink,
+    kept: set[str],
+    renamed: dict[str, str],
+) -> list[ChangeKind]:
+    """Every way a matched pair differs; `kept` are the new section ids that continue
+    an old one, `renamed` old ids -> new ids of renamed sections."""
     found: set[ChangeKind] = set()
     if link in ("successor", "other"):
         found.add("moved")
@@ -314,8 +325,11 @@ def _aspects(a: Responsibility, b: Responsibility, link: ActorLink, sim: float) 
         # by lemmas: a case the new verb governs (`valmistelua` -> `valmistelusta`),
         # another word order or a renamed actor is not a rewording
         found.add("reworded")
-    if a.section != b.section and link == "same":
-        # another actor's statement stands in that actor's section: the move says it
+    section = renamed.get(a.section or "", a.section)
+    if section != b.section and link == "same" and {section, b.section} <= kept:
+        # Only a move between sections both periods have (a renamed one counts under
+        # its new id): another actor's statement stands in that actor's section (the
+        # move says it), and a statement of a section that is gone has not moved.
         found.add("section_moved")
     return [k for k in ASPECTS if k in found]
 
@@ -403,17 +417,64 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 # --- sections, actors, metadata ------------------------------------------------------
 
 
-def _sections(old: ExtractedDocument, new: ExtractedDocument) -> list[SectionChange]:
+def section_renames(old: ExtractedDocument, new: ExtractedDocument) -> dict[str, str]:
+    """Old section id -> new id, for sections renamed in place: between two sections
+    both periods have (in the same order), as many sections gone as came, paired in
+    order (`Työ- ja elinkeinopalvelut` -> `Työvoimaviranomainen` in its place)."""
+    old_ids = [s.id for s in old.sections]
+    new_ids = [s.id for s in new.sections]
+    common = set(old_ids) & set(new_ids)
+    anchors = _lcs([i for i in old_ids if i in common], [i for i in new_ids if i in common])
+    out: dict[str, str] = {}
+    i = j = 0
+    for anchor in [*anchors, None]:
+        gone: list[str] = []
+        while i < len(old_ids) and old_ids[i] != anchor:
+            if old_ids[i] not in common:
+                gone.append(old_ids[i])
+            i += 1
+        came: list[str] = []
+        while j < len(new_ids) and new_ids[j] != anchor:
+            if new_ids[j] not in common:
+                came.append(new_ids[j])
+            j += 1
+        if len(gone) == len(came):
+            out.update(zip(gone, came, strict=True))
+        i, j = i + 1, j + 1
+    return out
+
+
+def _sections(
+    old: ExtractedDocument, new: ExtractedDocument, renamed: dict[str, str]
+) -> list[SectionChange]:
     old_ids = [s.id for s in old.sections]
     new_ids = [s.id for s in new.sections]
     common = set(old_ids) & set(new_ids)
     stay = set(_lcs([i for i in old_ids if i in common], [i for i in new_ids if i in common]))
-    heading = {s.id: s.heading for s in [*old.sections, *new.sections]}
+    old_heading = {s.id: s.heading for s in old.sections}
+    heading = {**old_heading, **{s.id: s.heading for s in new.sections}}
+    came_from = {v: k for k, v in renamed.items()}
     out: list[SectionChange] = []
     for sid in sorted(set(old_ids) | set(new_ids)):
+        if sid in renamed:
+            continue  # reported under its new id
         op = old_ids.index(sid) + 1 if sid in old_ids else None
         np_ = new_ids.index(sid) + 1 if sid in new_ids else None
-        kind: Literal["section_moved", "section_added", "section_removed"]
+        kind: Literal["section_moved", "section_renamed", "section_added", "section_removed"]
+        if sid in came_from:
+            was = came_from[sid]
+            out.append(
+                SectionChange(
+                    kind="section_renamed",
+                    id=sid,
+                    heading=heading[sid],
+                    old_position=old_ids.index(was) + 1,
+                    new_position=np_,
+                    old_id=was,
+                    old_heading=old_heading[was],
+                )
+            )
+            continue
         if op is None:
             kind = "section_added"
         elif np_ is None:

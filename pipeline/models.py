@@ -7,7 +7,7 @@ part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the mi
 part (1.2.0: actor_source `label`; 1.3.0: spans of actors, co-actors, target group and
 scope, the construction of each statement, modality `right`, a repair's confidence
 class and the repair kind `restore_space`). The diff report: 1.2.0 adds a change's
-`id` and `aspects` and the report's `renames`.
+`id` and `aspects`, the report's `renames` and the section kind `section_renamed`.
 
 This module imports nothing from the pipeline stages; the stages import it.
 """
@@ -380,15 +380,17 @@ class Rename(Model):
 
 
 class SectionChange(Model):
-    """A section that moved, or stands in one period only."""
+    """A section that moved, was renamed, or stands in one period only."""
 
-    kind: Literal["section_moved", "section_added", "section_removed"] = Field(
+    kind: Literal["section_moved", "section_renamed", "section_added", "section_removed"] = Field(
         description="What happened to it."
     )
-    id: str = Field(description="The section's id.")
-    heading: str = Field(description="Its heading.")
-    old_position: int | None = Field(description="Its place among the old sections, from 0.")
-    new_position: int | None = Field(description="Its place among the new sections, from 0.")
+    id: str = Field(description="The section's id (in the new period, if renamed).")
+    heading: str = Field(description="Its heading (in the new period, if renamed).")
+    old_position: int | None = Field(description="Its place among the old sections, from 1.")
+    new_position: int | None = Field(description="Its place among the new sections, from 1.")
+    old_id: str | None = Field(default=None, description="A renamed section's old id.")
+    old_heading: str | None = Field(default=None, description="A renamed section's old heading.")
 
 
 class ActorChange(Model):

@@ -15,7 +15,14 @@ from collections import defaultdict
 
 from pipeline.actors import registry
 from pipeline.diff import word_diff
-from pipeline.models import Change, DiffReport, DocumentRef, ExtractedDocument, Responsibility
+from pipeline.models import (
+    Change,
+    DiffReport,
+    DocumentRef,
+    ExtractedDocument,
+    Responsibility,
+    SectionChange,
+)
 from pipeline.sheets import MODALITY_FI
 
 LANGS = ("fi", "en")
@@ -45,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "actor_renamed": "toimijan nimi muuttui",
         "section_moved": "eri luvussa",
         "section_added": "luku lisätty",
+        "section_renamed": "luku nimetty uudelleen",
         "section_removed": "luku poistettu",
         "actor_added": "uusi toimija",
         "actor_removed": "poistunut toimija",
@@ -79,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "actor_renamed": "actor renamed",
         "section_moved": "in another section",
         "section_added": "section added",
+        "section_renamed": "section renamed",
         "section_removed": "section removed",
         "actor_added": "new actor",
         "actor_removed": "actor gone",
@@ -94,8 +103,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 # The summary's rows in reading order: statements first, then sections, actors, metadata.
 _ORDER = ("added", "removed", "moved", "actor_renamed", "modality_changed", "negation_changed",
-          "reworded", "section_moved", "section_added", "section_removed", "actor_added",
-          "actor_removed", "metadata_changed")  # fmt: skip
+          "reworded", "section_moved", "section_renamed", "section_added", "section_removed",
+          "actor_added", "actor_removed", "metadata_changed")  # fmt: skip
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -105,6 +114,10 @@ def _labels(lang: str) -> dict[str, str]:
 def _summary(report: DiffReport) -> list[tuple[str, int]]:
     rank = {k: i for i, k in enumerate(_ORDER)}
     return sorted(report.summary.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+
+
+def _heading(s: SectionChange) -> str:
+    return f"{s.old_heading} → {s.heading}" if s.old_heading else s.heading
 
 
 def _modality(m: str, lang: str) -> str:
@@ -225,7 +238,7 @@ def render_markdown(
         lines += ["", f"## {t['sections']}", ""]
         for s in report.sections:
             where = f"{s.old_position or '–'} → {s.new_position or '–'}"
-            lines.append(f"- {t[s.kind]}: {s.heading} ({where})")
+            lines.append(f"- {t[s.kind]}: {_heading(s)} ({where})")
     if report.actors:
         lines += ["", f"## {t['actors']}", ""]
         lines += [f"- {t[a.kind]}: {a.actor.name}" for a in report.actors]
@@ -337,7 +350,7 @@ def _overview(report: DiffReport, t: dict[str, str]) -> list[str]:
         (
             t["sections"],
             [
-                f"{t[s.kind]}: {s.heading} ({s.old_position or '–'} → {s.new_position or '–'})"
+                f"{t[s.kind]}: {_heading(s)} ({s.old_position or '–'} → {s.new_position or '–'})"
                 for s in report.sections
             ],
         ),

@@ -123,6 +123,17 @@ def test_reordered_sections_report_only_section_moved(seed_doc):
     assert set(report.summary) == {"section_moved"}
 
 
+def test_a_renamed_section_is_one_rename_and_its_statements_stay(seed_doc):
+    text = _plain(seed_doc)
+    base = extract_document("a.txt", text.encode())
+    edited = text.replace("\nKotoutuja\n", "\nMaahanmuuttaja\n")
+    report = diff_documents(base, extract_document("b.txt", edited.encode()))
+    assert report.changes == [] and report.actors == []
+    assert [(s.kind, s.old_id, s.id, s.old_heading, s.heading) for s in report.sections] == [
+        ("section_renamed", "kotoutuja", "maahanmuuttaja", "Kotoutuja", "Maahanmuuttaja")
+    ]
+
+
 def test_one_reworded_sentence_reports_one_reword(seed_doc):
     text = _plain(seed_doc)
     base = extract_document("a.txt", text.encode())

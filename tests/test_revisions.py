@@ -98,6 +98,13 @@ FORSSA_2026 = {
          "elinvoimakeskusten ohjaamisesta kotoutumisen edistämiseen ja hyvien etnisten "
          "suhteiden edistämiseen liittyvissä tehtävissä"),
     },
+    # two sections gone where one came: no rename can be told
+    "sections": {
+        ("section_removed", None, "ely-keskus-ja-aluehallintovirasto"),
+        ("section_removed", None, "tyo-ja-elinkeinopalvelut"),
+        ("section_added", None, "elinvoimakeskus-ja-lupa-ja-valvontavirasto"),
+        ("section_added", None, "hyvinvointialue"),
+    },
     # renamed and nothing else: listed once under their rename
     "renamed": {
         ("avi", "lupa-ja-valvontavirasto"): {
@@ -165,6 +172,11 @@ KOSKELA_2026 = {
          "valtakunnallisen kotoutumispolitiikan seurannasta"),
         ("section_moved", "kunta", "tehdä", "alkukartoituksen", "="),
     },
+    "sections": {
+        ("section_renamed", "4-kotouttamisen-tyonjako-ja-vastuut",
+         "4-kotoutumisen-edistamisen-tyonjako-ja-vastuut"),
+        ("section_renamed", "4-3-te-toimisto", "4-3-tyovoimaviranomainen"),
+    },
     "renamed": {
         ("avi", "lupa-ja-valvontavirasto"): {
             "valvoa: peruspalvelujen yhdenvertaista saatavuutta",
@@ -200,6 +212,11 @@ def test_every_planted_change_is_reported_once_with_its_aspects(case):
     combined = [key(c) for c in report.changes if c.aspects != ["actor_renamed"]]
     assert len(combined) == len(set(combined))
     assert set(combined) == expected["changes"]
+
+
+def test_sections_renamed_in_place_and_the_others(case):
+    _, _, report, expected = case
+    assert {(s.kind, s.old_id, s.id) for s in report.sections} == expected["sections"]
 
 
 def test_a_rename_is_one_group_listing_its_statements(case):
