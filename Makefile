@@ -14,7 +14,7 @@ OUTPUTS := $(patsubst sources/%,outputs/%.json,$(basename $(SOURCES)))
 DIFFS := outputs/forssan-seutu-2021-2024-vs-2025-2028.diff.md
 CODE := $(shell find pipeline -name '*.py' -o -name '*.toml')
 
-.PHONY: all setup setup-stanza system-deps extract test lint schema models bench diff fixtures clean
+.PHONY: all setup setup-stanza system-deps extract test lint schema models bench diff fixtures layout-fixtures clean
 .DELETE_ON_ERROR:
 
 all: extract
@@ -67,6 +67,11 @@ fixtures: setup
 	read_markup(Path('tests/data/docs/forssan-seutu-2025-2028-liite-6.md')), \
 	header='Forssan seudun kotoutumisohjelma 2025–2028')"
 
+# Re-typeset the layout test PDFs (tables, columns) with LibreOffice; needs Debian's
+# libreoffice-writer-nogui and libreoffice-voikko. The tests use the committed PDFs.
+layout-fixtures: setup
+	$(PY) tests/data/layout/make_layout_pdfs.py
+
 test: setup
 	$(PY) -m pytest -q
 
@@ -104,6 +109,7 @@ bench: setup
 	$(PY) bench/accuracy.py
 	@if [ -d ../shared/corpus ]; then $(PY) bench/accuracy.py --corpus ../shared/corpus; fi
 	$(PY) bench/diff.py
+	$(PY) bench/layout.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

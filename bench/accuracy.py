@@ -1,7 +1,8 @@
 """Accuracy of the extraction against gold annotations, and its speed.
 
 With no corpus, scores every gold file in tests/data/gold/: the document of the same
-stem is taken from sources/, from tests/data/text/ or tests/data/pages/<stem>.txt, or rendered from
+stem is taken from sources/, tests/data/layout/<stem>.pdf (tables, columns), from
+tests/data/text/ or tests/data/pages/<stem>.txt, or rendered from
 tests/data/docs/<stem>.md, and extracted fresh. With `--corpus DIR`, scores a
 development corpus of real texts (texts/<stem>.txt below their `---` line, `[...]`
 lines dropped, and gold/<stem>.json; `../shared/corpus`). With OUTPUT.json GOLD.json,
@@ -42,6 +43,9 @@ def project_document(stem: str) -> tuple[str, bytes | None]:
         path = ROOT / "sources" / f"{stem}{suffix}"
         if path.exists():
             return str(path), None
+    layout = ROOT / "tests" / "data" / "layout" / f"{stem}.pdf"  # tables and columns
+    if layout.exists():
+        return str(layout), None
     for folder in ("text", "pages"):  # as a text extractor left it; as a web page publishes it
         text = ROOT / "tests" / "data" / folder / f"{stem}.txt"
         if text.exists():

@@ -20,13 +20,16 @@ from pipeline.actors import find_mentions, registry
 from pipeline.errors import PipelineError
 from pipeline.grammar.extraction import lead_in_headings
 from pipeline.grammar.model import UnknownActor
+from pipeline.grammar.tables import TableCells
 from pipeline.ingest import RawDocument, read_source
 from pipeline.layout import Block as LayoutBlock
 from pipeline.layout import Reflowed, reflow
+from pipeline.layout import Table as LayoutTable
 from pipeline.metadata import read_metadata
 from pipeline.models import (
     Actor,
     Block,
+    Cell,
     DocumentWarning,
     ExtractedDocument,
     Furniture,
@@ -119,7 +122,8 @@ def assemble(
     # 1386/2010 and 681/2023): where the text does not name who `vastaamme` is, the
     # document's programme does. A text that is no programme has no such default.
     speaker = PROGRAMME_AUTHOR if info.programme is not None else None
-    found = extract_responsibilities(text, sentences, sections, pages, speaker)
+    tables = _tables(fixed)
+    found = extract_responsibilities(text, sentences, sections, pages, speaker, tables)
     clock.lap("extract")
     responsibilities, unknown, sections = found.responsibilities, found.unknown, found.sections
     if not responsibilities:
@@ -137,7 +141,7 @@ def assemble(
             document=info,
             text=text,
             pages=pages,
-            blocks=[Block(kind=b.kind, start=b.start, end=b.end) for b in blocks],
+            blocks=_blocks(blocks, fixed.tables),
             furniture=[Furniture(kind=f.kind, text=f.text, page=f.page) for f in flow.furniture],
             sections=sections,
             actors=_actors(text, responsibilities, unknown, sections),
@@ -157,6 +161,46 @@ NO_RESPONSIBILITIES = (
     "no-responsibilities",
     "0 statements: is this a programme, or a page without its division of responsibilities?",
 )
+
+
+def _tables(fixed: Repaired) -> list[TableCells]:
+    """The tables as the extraction reads them: column roles and cell spans."""
+    cells: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
+    for b in fixed.blocks:
+        if b.kind == "table_cell" and b.table is not None and b.row is not None:
+            cells.setdefault(b.table, {})[(b.row, b.column or 0)] = (b.start, b.end)
+    return [TableCells(t.roles, t.header, cells.get(i, {})) for i, t in enumerate(fixed.tables)]
+
+
+def _blocks(blocks: list[LayoutBlock], tables: list[LayoutTable]) -> list[Block]:
+    """The published blocks: headings, paragraphs and items as they are; each table as
+    a `table` block and its rows, with their cells."""
+    out = [Block(kind=b.kind, start=b.start, end=b.end) for b in blocks if b.kind != "table_cell"]
+    rows: dict[tuple[int, int], list[Cell]] = {}
+    for b in blocks:
+        if b.kind == "table_cell" and b.table is not None and b.row is not None:
+            roles = tables[b.table].roles
+            column = b.column or 0
+            role = roles[column] if column < len(roles) else None
+            rows.setdefault((b.table, b.row), []).append(
+                Cell(start=b.start, end=b.end, column=column, role=role)  # type: ignore[arg-type]
+            )
+    for i, t in enumerate(tables):
+        out.append(Block(kind="table", start=t.start, end=t.end, table=i))
+    for (table, row), cells in rows.items():
+        out.append(
+            Block(
+                kind="table_row",
+                start=min(c.start for c in cells),
+                end=max(c.end for c in cells),
+                table=table,
+                row=row,
+                header=row < tables[table].header,
+                cells=sorted(cells, key=lambda c: c.column),
+            )
+        )
+    order = {"table": 0, "table_row": 1}
+    return sorted(out, key=lambda b: (b.start, order.get(b.kind, 2)))
 
 
 def _lead_ins_are_sentences(

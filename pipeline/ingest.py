@@ -12,36 +12,26 @@ naming the file and the fix.
 from __future__ import annotations
 
 import hashlib
-import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import InputError
+from pipeline.pdfpage import RawLine, RawTable, read_page
+
+__all__ = ["RawDocument", "RawLine", "RawPage", "RawTable", "read_source"]
 
 Format = Literal["pdf", "text"]
 
 
 @dataclass(frozen=True)
-class RawLine:
-    """One line as extracted. Geometry is None for text sources."""
-
-    text: str
-    x0: float | None = None
-    x1: float | None = None
-    top: float | None = None
-    bottom: float | None = None
-    size: float | None = None
-    bold: bool = False
-
-
-@dataclass(frozen=True)
 class RawPage:
     number: int
-    lines: list[RawLine]
+    lines: list[RawLine]  # the running text, in reading order
     width: float | None = None
     height: float | None = None
+    tables: list[tuple[int, RawTable]] = field(default_factory=list)  # (line it precedes, table)
 
 
 @dataclass(frozen=True)
@@ -175,29 +165,11 @@ def _read_pdf(name: str, data: bytes, digest: str) -> RawDocument:
 
 
 def _read_pdf_page(number: int, page: object) -> RawPage:
-    lines: list[RawLine] = []
-    for line in page.extract_text_lines(return_chars=True, strip=True):  # type: ignore[attr-defined]
-        text = unicodedata.normalize("NFC", line["text"])
-        if not text.strip():
-            continue
-        chars = line.get("chars") or []
-        sizes = [c["size"] for c in chars if c.get("text", " ").strip()]
-        fonts = [str(c.get("fontname", "")) for c in chars if c.get("text", " ").strip()]
-        bold = bool(fonts) and sum("bold" in f.lower() for f in fonts) > len(fonts) / 2
-        lines.append(
-            RawLine(
-                text=text,
-                x0=round(float(line["x0"]), 2),
-                x1=round(float(line["x1"]), 2),
-                top=round(float(line["top"]), 2),
-                bottom=round(float(line["bottom"]), 2),
-                size=round(statistics.median(sizes), 2) if sizes else None,
-                bold=bold,
-            )
-        )
+    content = read_page(page)
     return RawPage(
         number=number,
-        lines=lines,
+        lines=content.lines,
         width=float(page.width),  # type: ignore[attr-defined]
         height=float(page.height),  # type: ignore[attr-defined]
+        tables=content.tables,
     )

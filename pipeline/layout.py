@@ -31,10 +31,13 @@ import regex
 
 from pipeline import markers
 from pipeline.grammar.labels import field as field_label
-from pipeline.ingest import RawDocument, RawLine
+from pipeline.ingest import RawDocument, RawLine, RawTable
+from pipeline.pdfpage import RawCell, RawRow
 
 Gap = Literal["none", "blank", "page"]
-BlockKind = Literal["heading", "paragraph", "item"]
+BlockKind = Literal["heading", "paragraph", "item", "table_cell"]
+CELL_SEPARATOR = " | "
+ROW_SEPARATOR = "\n"
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -89,6 +92,26 @@ class Block:
     kind: BlockKind
     start: int
     end: int
+    # a table cell: the table (an index into `Reflowed.tables`), its row and column
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the text: its rows of cells are blocks of kind `table_cell`. `roles`
+    name the columns of an action plan by its header row (`task`, `responsible`,
+    `partners`, `schedule`, `indicator`); `header` is the number of header rows."""
+
+    start: int
+    end: int
+    rows: int
+    columns: int
+    roles: tuple[str | None, ...]
+    header: int
+    pages: tuple[int, ...]
+    ruled: bool
 
 
 @dataclass(frozen=True)
@@ -99,6 +122,7 @@ class Reflowed:
     furniture: list[Furniture]
     hyphen_breaks: list[HyphenBreak]
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 def reflow(raw: RawDocument) -> Reflowed:
@@ -106,8 +130,9 @@ def reflow(raw: RawDocument) -> Reflowed:
     warnings: list[tuple[str, str]] = []
     if raw.format == "pdf":
         pages = [[(ln, p.number) for ln in p.lines] for p in raw.pages]
-        furniture, pages = _remove_furniture(pages, raw)
-        lines = _pdf_lines(pages)
+        furniture, kept = _remove_furniture(pages, raw)
+        pieces = _pdf_pieces(raw, pages, kept)
+        return _assemble(pieces, furniture, warnings)
     else:
         lines, inferred = _text_lines(raw)
         if inferred:
@@ -120,7 +145,7 @@ def reflow(raw: RawDocument) -> Reflowed:
         furniture = []
         if len({ln.page for ln in lines}) > 1:
             furniture, lines = _remove_text_furniture(lines)
-    return _assemble(lines, furniture, warnings)
+    return _assemble(_text_pieces(lines), furniture, warnings)
 
 
 # --- text sources -----------------------------------------------------------------
@@ -136,7 +161,10 @@ def _text_lines(raw: RawDocument) -> tuple[list[Line], int]:
             if not ln.text.strip():
                 blank += 1
                 continue
-            runs.append((ln.text.rstrip(), blank, raw_page.number, first and raw_page.number > 1))
+            # trailing tabs are a table row's empty cells: kept
+            runs.append(
+                (ln.text.rstrip(" \r\n"), blank, raw_page.number, first and raw_page.number > 1)
+            )
             blank, first = 0, False
     if not runs:
         return [], 0
@@ -167,7 +195,7 @@ def _text_lines(raw: RawDocument) -> tuple[list[Line], int]:
                 gap = "blank" if blank == 2 else "none"
         else:
             gap = "blank" if blank >= 1 else "none"
-        stripped = text.strip()
+        stripped = text.strip(" ") if "\t" in text else text.strip()
         lines.append(
             Line(
                 text=stripped,
@@ -179,6 +207,73 @@ def _text_lines(raw: RawDocument) -> tuple[list[Line], int]:
             )
         )
     return lines, inferred
+
+
+# A table row in a text source: cells separated by tabs or by ` | ` (as this pipeline
+# writes them, and as Markdown has them, with or without the outer pipes).
+_MARKDOWN_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _cells(text: str) -> list[str] | None:
+    """The cells of a table row in a text source, or None for a line of prose."""
+    stripped = text.strip()
+    if "\t" in stripped:
+        return [c.strip() for c in stripped.split("\t")]
+    if " | " not in stripped and not stripped.startswith("|"):
+        return None
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        stripped = stripped[1:-1]
+    return [c.strip() for c in stripped.split("|")]
+
+
+def _text_pieces(lines: list[Line]) -> list[Piece]:
+    """A text source's lines, with its tables cut out: two or more lines of as many
+    tab- or pipe-separated cells (`Toimenpide | Vastuutaho | Aikataulu`). A header row
+    of labels the lexicon knows makes it an action plan."""
+    from pipeline.pdfpage import header_roles
+
+    pieces: list[Piece] = []
+    run: list[Line] = []
+    i = 0
+    while i < len(lines):
+        head = _cells(lines[i].text)
+        if head is None or len(head) < 2:
+            run.append(lines[i])
+            i += 1
+            continue
+        roles = header_roles(head)
+        rows: Rows = [(tuple((c,) if c else () for c in head), lines[i].page)]
+        j = i + 1
+        while j < len(lines):
+            if _MARKDOWN_RULE.match(lines[j].text.strip()):
+                j += 1
+                continue
+            cells = _cells(lines[j].text)
+            # an action plan's rows may end in empty cells; another table's have them all
+            if cells is None or not (2 if roles else len(head)) <= len(cells) <= len(head):
+                break
+            cells += [""] * (len(head) - len(cells))  # empty cells at the end, stripped
+            rows.append((tuple((c,) if c else () for c in cells), lines[j].page))
+            j += 1
+        if len(rows) < 2:
+            run.append(lines[i])
+            i += 1
+            continue
+        if run:
+            pieces.append(run)
+            run = []
+        raw = RawTable(
+            rows=tuple(
+                RawRow(tuple(RawCell(c, float(k), float(k + 1)) for k, c in enumerate(cells)), 0, 0)
+                for cells, _ in rows
+            ),
+            top=0.0, bottom=0.0, x0=0.0, x1=float(len(head)), ruled=False, roles=roles,
+        )  # fmt: skip
+        pieces.append((rows, raw))
+        i = j
+    if run:
+        pieces.append(run)
+    return pieces
 
 
 def _remove_text_furniture(lines: list[Line]) -> tuple[list[Furniture], list[Line]]:
@@ -216,7 +311,7 @@ PageLines = list[tuple[RawLine, int]]
 
 def _remove_furniture(
     pages: list[PageLines], raw: RawDocument
-) -> tuple[list[Furniture], list[PageLines]]:
+) -> tuple[list[Furniture], list[list[int]]]:
     """Find running headers, footers and page numbers in the page margins of a PDF."""
     candidates: dict[tuple[int, int], tuple[str, Literal["header", "footer"], int]] = {}
     for pi, page in enumerate(pages):
@@ -233,15 +328,15 @@ def _remove_furniture(
     keyed = {pi * 100000 + li: v for (pi, li), v in candidates.items()}
     found = _classify_furniture(keyed, len(pages))
     furniture: list[Furniture] = []
-    kept_pages: list[PageLines] = []
+    kept_pages: list[list[int]] = []  # per page, the indices of the lines kept
     for pi, page in enumerate(pages):
-        kept: PageLines = []
+        kept: list[int] = []
         for li, (ln, number) in enumerate(page):
             kind = found.get(pi * 100000 + li)
             if kind:
                 furniture.append(Furniture(kind, ln.text, number))
             else:
-                kept.append((ln, number))
+                kept.append(li)
         kept_pages.append(kept)
     return furniture, kept_pages
 
@@ -273,6 +368,85 @@ def _classify_furniture(
 
 def _shape(text: str) -> str:
     return regex.sub(r"\d+", "#", regex.sub(r"\s+", " ", text.strip().lower()))
+
+
+# A table as the layout joins it: its rows, each with the page it stands on.
+TablePiece = tuple[list[tuple[tuple[tuple[str, ...], ...], int]], RawTable]
+Piece = list[Line] | TablePiece
+
+
+def _pdf_pieces(raw: RawDocument, pages: list[PageLines], kept: list[list[int]]) -> list[Piece]:
+    """The running lines, cut where a table stands, and the tables, in reading order;
+    a table continued on the next page (nothing but furniture between) is one."""
+    body: list[PageLines] = [
+        [page[i] for i in keep] for page, keep in zip(pages, kept, strict=True)
+    ]
+    lines = _pdf_lines(body)
+    pieces: list[Piece] = []
+
+    def run(part: list[Line]) -> None:  # the running text goes on across pages
+        if pieces and isinstance(pieces[-1], list):
+            pieces[-1].extend(part)
+        else:
+            pieces.append(list(part))
+
+    cursor = 0
+    for pi, raw_page in enumerate(raw.pages):
+        keep = kept[pi]
+        count = len(keep)
+        placed = sorted(
+            ((sum(1 for i in keep if i < anchor), t) for anchor, t in raw_page.tables),
+            key=lambda x: (x[0], x[1].top),
+        )
+        done = 0
+        for position, table in placed:
+            if position > done:
+                run(lines[cursor + done : cursor + position])
+                done = position
+            rows: Rows = [(tuple(c.lines for c in r.cells), raw_page.number) for r in table.rows]
+            previous = pieces[-1] if pieces else None
+            if isinstance(previous, tuple) and _continues(previous, table, rows):
+                _merge(previous, rows)
+            else:
+                pieces.append((rows, table))
+        if count > done:
+            run(lines[cursor + done : cursor + count])
+        cursor += count
+    return [p for p in pieces if not (isinstance(p, list) and not p)]
+
+
+Rows = list[tuple[tuple[tuple[str, ...], ...], int]]
+
+
+def _continues(previous: TablePiece, table: RawTable, rows: Rows) -> bool:
+    """Whether a table at the head of a page continues the one before it: the same
+    columns, and it stands on the next page."""
+    before, first = previous
+    if before[-1][1] + 1 != rows[0][1] or first.columns != table.columns:
+        return False
+    return all(abs(a - b) < 3 for a, b in zip(first.edges(), table.edges(), strict=True))
+
+
+def _merge(previous: TablePiece, rows: Rows) -> None:
+    """Append a continued table's rows: without a repeated header row, and with a row
+    split over the page break joined to its first half (its first cell goes on in
+    lower case, or a cell before the break ended in a hyphen)."""
+    before, first = previous
+    if first.roles and rows and _texts(rows[0][0]) == _texts(before[0][0]):
+        rows = rows[1:]
+    if rows and before:
+        last_cells, page = before[-1]
+        cells = rows[0][0]
+        opening = next((c[0] for c in cells if c), "")
+        hyphen = any(c and c[-1].endswith("-") for c in last_cells)
+        if opening[:1].islower() or (hyphen and not opening[:1].isupper()):
+            before[-1] = (tuple(a + b for a, b in zip(last_cells, cells, strict=True)), page)
+            rows = rows[1:]
+    before.extend(rows)
+
+
+def _texts(cells: tuple[tuple[str, ...], ...]) -> list[str]:
+    return [" ".join(c) for c in cells]
 
 
 def _pdf_lines(pages: list[PageLines]) -> list[Line]:
@@ -310,13 +484,16 @@ def _pdf_lines(pages: list[PageLines]) -> list[Line]:
             x0 = ln.x0 if ln.x0 is not None else left
             x1 = ln.x1 if ln.x1 is not None else right
             emphasised = ln.bold or bool(body_size and ln.size and ln.size > body_size + 0.9)
+            # a line of a column is measured within its column
+            edge = ln.left if ln.left is not None else left
+            width = (ln.right - ln.left) if ln.left is not None and ln.right is not None else column
             lines.append(
                 Line(
                     text=_UNMAPPED_BULLET.sub("• ", ln.text.strip()),
                     page=number,
                     gap_before=gap,
-                    width_ratio=(x1 - left) / column,
-                    indent=(x0 - left) / line_height,
+                    width_ratio=(x1 - edge) / max(1.0, width),
+                    indent=(x0 - edge) / line_height,
                     emphasised=emphasised,
                     measured=True,
                 )
@@ -449,65 +626,120 @@ def _starts_block(
 
 
 def _assemble(
-    lines: list[Line], furniture: list[Furniture], warnings: list[tuple[str, str]]
+    pieces: list[Piece], furniture: list[Furniture], warnings: list[tuple[str, str]]
 ) -> Reflowed:
-    parts: list[str] = []
-    length = 0
-    page_of_parts: list[tuple[int, int]] = []  # (offset where a page's text starts, page)
-    blocks: list[Block] = []
-    hyphens: list[HyphenBreak] = []
-    kinds: list[BlockKind] = []
-    block_start = 0
-    block_line = 0  # the line that opened the current block
-    current: BlockKind | None = None
-
-    def emit(s: str, page: int) -> None:
-        nonlocal length
-        if not page_of_parts or page_of_parts[-1][1] != page:
-            page_of_parts.append((length, page))
-        parts.append(s)
-        length += len(s)
-
-    for i, line in enumerate(lines):
-        starts = _starts_block(lines, i, kinds, block_line)
-        kind: BlockKind = starts or current or "paragraph"
-        kinds.append(kind)
-        if starts is not None:
-            if current is not None:
-                blocks.append(Block(current, block_start, length))
-                emit(BLOCK_SEPARATOR, lines[i - 1].page)
-            block_start, block_line, current = length, i, starts
-            emit(line.text, line.page)
-            continue
-        prev = parts[-1]
-        if _LINE_END_HYPHEN.search(prev):
-            first_word = line.text.split(maxsplit=1)[0].lower().strip(",.;:")
-            if prev.endswith("\u00ad"):
-                # A soft hyphen at a line end is always a hyphenation point: join.
-                parts[-1] = prev[:-1]
-                length -= 1
-                emit(line.text, line.page)
-            elif first_word in _CONJUNCTIONS:
-                emit(" " + line.text, line.page)  # suspended hyphen: `sosiaali- ja`
-            else:
-                hyphens.append(HyphenBreak(length - 1, lines[i - 1].page))
-                emit(line.text, line.page)
+    """One text from the pieces: runs of lines joined into blocks, and tables laid out
+    row by row (`cell | cell`, a row a line), each non-empty cell a block."""
+    out = _Text()
+    tables: list[Table] = []
+    for piece in pieces:
+        if isinstance(piece, tuple):
+            tables.append(out.table(piece, len(tables)))
         else:
-            emit(" ", lines[i - 1].page)
-            emit(line.text, line.page)
-    if current is not None:
-        blocks.append(Block(current, block_start, length))
-    text = "".join(parts)
+            out.lines(piece)
+    text = "".join(out.parts)
     pages: list[tuple[int, int, int]] = []
-    for j, (start, page) in enumerate(page_of_parts):
-        end = page_of_parts[j + 1][0] if j + 1 < len(page_of_parts) else len(text)
+    for j, (start, page) in enumerate(out.page_of_parts):
+        end = out.page_of_parts[j + 1][0] if j + 1 < len(out.page_of_parts) else len(text)
         if pages and pages[-1][0] == page:
             pages[-1] = (page, pages[-1][1], end)
         elif end > start or not pages:
             pages.append((page, start, end))
     return Reflowed(
-        text, _fill_pages(pages, furniture, len(text)), blocks, furniture, hyphens, warnings
+        text,
+        _fill_pages(pages, furniture, len(text)),
+        out.blocks,
+        furniture,
+        out.hyphens,
+        warnings,
+        tables,
     )
+
+
+class _Text:
+    """The text being assembled, with its blocks, page map and hyphen breaks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.page_of_parts: list[tuple[int, int]] = []  # (offset a page's text starts, page)
+        self.blocks: list[Block] = []
+        self.hyphens: list[HyphenBreak] = []
+        self.last_page = 1
+
+    def emit(self, s: str, page: int) -> None:
+        if not self.page_of_parts or self.page_of_parts[-1][1] != page:
+            self.page_of_parts.append((self.length, page))
+        self.parts.append(s)
+        self.length += len(s)
+        self.last_page = page
+
+    def separate(self) -> None:
+        if self.parts:
+            self.emit(BLOCK_SEPARATOR, self.last_page)
+
+    def join(self, text: str, page: int, prev_page: int) -> None:
+        """A line continuing the one before: a soft hyphen joins, a hyphen before a
+        conjunction is suspended (`sosiaali- ja`), another line-end hyphen is kept and
+        handed to the repair, else a space."""
+        prev = self.parts[-1]
+        if _LINE_END_HYPHEN.search(prev):
+            first_word = text.split(maxsplit=1)[0].lower().strip(",.;:")
+            if prev.endswith("\u00ad"):
+                # A soft hyphen at a line end is always a hyphenation point: join.
+                self.parts[-1] = prev[:-1]
+                self.length -= 1
+                self.emit(text, page)
+            elif first_word in _CONJUNCTIONS:
+                self.emit(" " + text, page)
+            else:
+                self.hyphens.append(HyphenBreak(self.length - 1, prev_page))
+                self.emit(text, page)
+        else:
+            self.emit(" ", prev_page)
+            self.emit(text, page)
+
+    def lines(self, lines: list[Line]) -> None:
+        kinds: list[BlockKind] = []
+        block_start = block_line = 0
+        current: BlockKind | None = None
+        for i, line in enumerate(lines):
+            starts = _starts_block(lines, i, kinds, block_line)
+            kind: BlockKind = starts or current or "paragraph"
+            kinds.append(kind)
+            if starts is not None:
+                if current is not None:
+                    self.blocks.append(Block(current, block_start, self.length))
+                self.separate()
+                block_start, block_line, current = self.length, i, starts
+                self.emit(line.text, line.page)
+                continue
+            self.join(line.text, line.page, lines[i - 1].page)
+        if current is not None:
+            self.blocks.append(Block(current, block_start, self.length))
+
+    def table(self, piece: TablePiece, index: int) -> Table:
+        rows, raw = piece
+        self.separate()
+        start = self.length
+        for r, (cells, page) in enumerate(rows):
+            if r:
+                self.emit(ROW_SEPARATOR, page)
+            for c, cell in enumerate(cells):
+                if c:
+                    self.emit(CELL_SEPARATOR, page)
+                if not cell:
+                    continue
+                cell_start = self.length
+                self.emit(cell[0], page)
+                for line in cell[1:]:
+                    self.join(line, page, page)
+                self.blocks.append(Block("table_cell", cell_start, self.length, index, r, c))
+        pages = tuple(sorted({page for _, page in rows}))
+        header = 1 if raw.roles else 0
+        return Table(
+            start, self.length, len(rows), raw.columns, raw.roles, header, pages, raw.ruled
+        )
 
 
 def _fill_pages(

@@ -6,7 +6,9 @@ it is stale. Renaming or removing a field is a breaking change: bump the major
 part of `SCHEMA_VERSION`. Adding an optional field or an enum value bumps the minor
 part (1.2.0: actor_source `label`; 1.3.0: spans of actors, co-actors, target group and
 scope, the construction of each statement, modality `right`, a repair's confidence
-class and the repair kind `restore_space`). The diff report: 1.2.0 adds a change's
+class and the repair kind `restore_space`; 1.4.0: tables (blocks `table` and
+`table_row` with their cells), actor_source `table`, a statement's schedule and
+indicator). The diff report: 1.2.0 adds a change's
 `id` and `aspects`, the report's `renames` and the section kind `section_renamed`.
 
 This module imports nothing from the pipeline stages; the stages import it.
@@ -18,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 class Model(BaseModel):
@@ -83,13 +85,32 @@ class Page(Span):
     number: int = Field(ge=1, description="The page number, from 1.")
 
 
-BlockKind = Literal["heading", "paragraph", "item"]
+BlockKind = Literal["heading", "paragraph", "item", "table", "table_row"]
+ColumnRole = Literal["task", "goal", "responsible", "partners", "schedule", "indicator"]
+
+
+class Cell(Span):
+    """A table cell's text (an empty cell is not listed)."""
+
+    column: int = Field(ge=0, description="Its column, from 0.")
+    role: ColumnRole | None = Field(
+        default=None,
+        description="What the column holds in an action plan, by its header "
+        "(`Vastuutaho` -> responsible); None in other tables.",
+    )
 
 
 class Block(Span):
-    """A layout unit of `text`: a heading, a paragraph or a list item."""
+    """A layout unit of `text`: a heading, a paragraph, a list item, or a table and its
+    rows (in `text` a row is one line, its cells separated by ` | `)."""
 
-    kind: BlockKind = Field(description="heading, paragraph or list item.")
+    kind: BlockKind = Field(description="heading, paragraph, list item, table or table row.")
+    table: int | None = Field(
+        default=None, description="A table or a table row: the table's number, from 0."
+    )
+    row: int | None = Field(default=None, description="A table row: its number, from 0.")
+    header: bool = Field(default=False, description="A table row: the table's header row.")
+    cells: list[Cell] = Field(default_factory=list, description="A table row: its cells.")
 
 
 class Furniture(Model):
@@ -150,7 +171,7 @@ Modality = Literal[
 ]
 
 ActorSource = Literal[
-    "subject", "relative", "anaphora", "lead_in", "heading", "first_person", "label"
+    "subject", "relative", "anaphora", "lead_in", "heading", "first_person", "label", "table"
 ]
 
 
@@ -180,8 +201,9 @@ class Responsibility(Model):
     actor_source: ActorSource = Field(
         description="How the actor was found: the clause's subject, a relative pronoun's "
         "antecedent, an anaphor, a list's lead-in, the section heading (no subject in the "
-        "sentence), a first-person verb (the programme's author), or a field of an action "
-        "plan that names the responsible actor (`Vastuutaho: kunta`)."
+        "sentence), a first-person verb (the programme's author), a field of an action "
+        "plan that names the responsible actor (`Vastuutaho: kunta`), or the responsible "
+        "column of an action-plan table."
     )
     co_actors: list[str] = Field(default_factory=list, description="`yhteistyössä X:n kanssa`.")
     target_group: str | None = Field(
@@ -207,6 +229,14 @@ class Responsibility(Model):
         default=None, description="Where the target group stands."
     )
     scope_span: Span | None = Field(default=None, description="Where the scope stands.")
+    schedule: str | None = Field(
+        default=None, description="An action plan's schedule for it (`2026 alkaen`)."
+    )
+    schedule_span: Span | None = Field(default=None, description="Where the schedule stands.")
+    indicator: str | None = Field(
+        default=None, description="An action plan's indicator for it (`Osallistujien määrä`)."
+    )
+    indicator_span: Span | None = Field(default=None, description="Where the indicator stands.")
 
 
 RepairKind = Literal[

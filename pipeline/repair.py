@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
-from pipeline.layout import Block, HyphenBreak, Reflowed
+from pipeline.layout import Block, HyphenBreak, Reflowed, Table
 from pipeline.models import Confidence, Repair, RepairKind
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 from pipeline.wordsplit import CONFIDENCE_ORDER, Evidence, repair_token
@@ -93,6 +93,7 @@ class Repaired:
     blocks: list[Block]
     repairs: list[Repair]
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
@@ -129,7 +130,12 @@ def repair(flow: Reflowed, mode: str = "default") -> Repaired:
     state.commit(_tokens(state.text, state.hyphens, warnings, _WEAKEST[mode]))
 
     pages = [(n, state.move(s), state.move(e, end=True)) for n, s, e in flow.pages]
-    blocks = [Block(b.kind, state.move(b.start), state.move(b.end, end=True)) for b in flow.blocks]
+    blocks = [
+        replace(b, start=state.move(b.start), end=state.move(b.end, end=True)) for b in flow.blocks
+    ]
+    tables = [
+        replace(t, start=state.move(t.start), end=state.move(t.end, end=True)) for t in flow.tables
+    ]
     repairs = [
         Repair(
             kind=kind,
@@ -143,7 +149,7 @@ def repair(flow: Reflowed, mode: str = "default") -> Repaired:
         )
         for e, kind, original, why, confidence in sorted(state.log, key=lambda x: x[0].start)
     ]
-    return Repaired(state.text, pages, blocks, repairs, warnings)
+    return Repaired(state.text, pages, blocks, repairs, warnings, tables)
 
 
 class _State:

@@ -17,6 +17,7 @@ import regex
 
 from pipeline.grammar.extraction import extract, section_at
 from pipeline.grammar.model import Named, UnknownActor
+from pipeline.grammar.tables import TableCells
 from pipeline.models import ActorSpan, Evidence, Page, Responsibility, Section, Span
 from pipeline.nlp.model import Sentence
 
@@ -45,10 +46,11 @@ def extract_responsibilities(
     sections: Sequence[Section],
     pages: Sequence[Page],
     speaker: str | None,
+    tables: Sequence[TableCells] = (),
 ) -> Responsibilities:
     """The responsibilities of a document, the actors the registry does not know, and
     the sections with the organisations their headings name."""
-    found = extract(text, sentences, sections, speaker)
+    found = extract(text, sentences, sections, speaker, tables)
     out: list[Responsibility] = []
     seen: dict[str, int] = {}
     for f in found.statements:
@@ -84,6 +86,12 @@ def extract_responsibilities(
                 if f.target_group
                 else None,
                 scope_span=Span(start=f.scope[0], end=f.scope[1]) if f.scope else None,
+                schedule=text[f.schedule[0] : f.schedule[1]] if f.schedule else None,
+                schedule_span=Span(start=f.schedule[0], end=f.schedule[1]) if f.schedule else None,
+                indicator=text[f.indicator[0] : f.indicator[1]] if f.indicator else None,
+                indicator_span=Span(start=f.indicator[0], end=f.indicator[1])
+                if f.indicator
+                else None,
             )
         )
     # A heading that names an organisation the registry does not know stands for it.

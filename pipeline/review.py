@@ -20,8 +20,9 @@ from __future__ import annotations
 import html
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from pipeline.models import ExtractedDocument, Responsibility
+from pipeline.models import Block, ExtractedDocument, Responsibility
 from pipeline.sheets import MODALITY_FI, programme_name
 
 # Actors' colours: light enough for black text, hues a golden angle apart so that
@@ -82,6 +83,9 @@ header h1 { margin: 0 0 .3rem; font-size: 1.4rem; }
 main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(28rem, 1fr); gap: 2rem;
        padding: 1rem 2rem; }
 article { line-height: 1.6; max-width: 48rem; }
+table.document { font-size: .85rem; margin: 1rem 0; table-layout: fixed; width: 100%;
+                 line-height: 1.4; }
+table.document td, table.document th { hyphens: auto; }
 aside { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: 1rem; }
 th, td { border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top;
@@ -192,32 +196,62 @@ def _marks(doc: ExtractedDocument) -> list[tuple[int, int, str, str]]:
 
 
 def _text_view(doc: ExtractedDocument, t: dict[str, str]) -> str:
-    """The document's blocks, each cut into segments by the marks that cover them."""
+    """The document's blocks, each cut into segments by the marks that cover them; a
+    table as a table, its header row as header cells."""
     marks = _marks(doc)
     colours = _colours(doc)
     first_actor = {anchor_id(r): (r.actors[0] if r.actors else "") for r in doc.responsibilities}
     anchors: dict[int, list[str]] = defaultdict(list)
     for r in doc.responsibilities:
         anchors[r.task_span.start].append(anchor_id(r))
-    out = []
-    for block in doc.blocks:
-        cuts = {block.start, block.end}
-        inside = [m for m in marks if m[0] < block.end and m[1] > block.start]
-        for start, end, _, _ in inside:
-            cuts.add(max(block.start, start))
-            cuts.add(min(block.end, end))
-        cuts |= {k for k in anchors if block.start <= k < block.end}
-        points = sorted(cuts)
+
+    def marked(start: int, end: int) -> str:
+        cuts = {start, end}
+        inside = [m for m in marks if m[0] < end and m[1] > start]
+        for a, b, _, _ in inside:
+            cuts.add(max(start, a))
+            cuts.add(min(end, b))
+        cuts |= {k for k in anchors if start <= k < end}
         pieces = []
-        for a, b in itertools.pairwise(points):
+        for a, b in itertools.pairwise(sorted(cuts)):
             for anchor in anchors.get(a, []):
                 pieces.append(f'<a class="anchor" id="{_e(anchor)}"></a>')
             active = [m for m in inside if m[0] <= a and m[1] >= b]
             pieces.append(_segment(doc.text[a:b], active, colours, first_actor, t))
+        return "".join(pieces)
+
+    rows: dict[int, list[Block]] = defaultdict(list)
+    for block in doc.blocks:
+        if block.kind == "table_row" and block.table is not None:
+            rows[block.table].append(block)
+    out = []
+    for block in doc.blocks:
+        if block.kind == "table_row":
+            continue  # laid out with its table
+        if block.kind == "table":
+            out.append(_table(rows.get(block.table or 0, []), marked))
+            continue
         tag = {"heading": "h2", "item": "li", "paragraph": "p"}[block.kind]
-        body = "".join(pieces)
+        body = marked(block.start, block.end)
         out.append(f"<ul><li>{body}</li></ul>" if tag == "li" else f"<{tag}>{body}</{tag}>")
     return "\n".join(out)
+
+
+def _table(rows: list[Block], marked: Callable[[int, int], str]) -> str:
+    columns = 1 + max((c.column for r in rows for c in r.cells), default=0)
+    out = ['<table class="document">']
+    if columns >= 4:  # an action plan: the measure wider than the rest
+        out.append(f'<colgroup><col style="width:30%">{"<col>" * (columns - 1)}</colgroup>')
+    for row in rows:
+        tag = "th" if row.header else "td"
+        by_column = {c.column: c for c in row.cells}
+        cells = [
+            f"<{tag}>{marked(c.start, c.end) if (c := by_column.get(k)) else ''}</{tag}>"
+            for k in range(columns)
+        ]
+        out.append(f"<tr>{''.join(cells)}</tr>")
+    out.append("</table>")
+    return "".join(out)
 
 
 def _segment(

@@ -2,7 +2,8 @@
 workbook (xlsxwriter).
 
 One row per statement, in text order: actors, relation, modality, task, negation,
-co-actors, target group, section, pages, the sentence and the id; over several
+co-actors, target group, section, pages, the sentence, the id, and an action plan's
+schedule and indicator; over several
 documents a programme column first, so a researcher can compare municipalities.
 The workbook has the statements on a sheet with a frozen header and an autofilter
 (column names in Finnish by default), an actor × modality count sheet and, over
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 
 COLUMNS: dict[str, list[str]] = {
     "en": ["actors", "relation", "modality", "task", "negated", "co-actors", "target group",
-           "section", "pages", "sentence", "id"],
+           "section", "pages", "sentence", "id", "schedule", "indicator"],
     "fi": ["toimijat", "verbi tai rakenne", "velvoittavuus", "tehtävä", "kielteinen",
-           "yhteistyötahot", "kohderyhmä", "luku", "sivut", "lause", "tunniste"],
+           "yhteistyötahot", "kohderyhmä", "luku", "sivut", "lause", "tunniste", "aikataulu",
+           "mittari"],
 }  # fmt: skip
 PROGRAMME = {"en": "programme", "fi": "ohjelma"}
 MODALITY_FI = {
@@ -79,6 +81,8 @@ def _row(doc: ExtractedDocument, r: Responsibility, lang: str) -> list[str]:
         ", ".join(str(p) for p in r.evidence.pages),
         " ".join(doc.text[r.evidence.start : r.evidence.end].split()),
         r.id,
+        r.schedule or "",
+        r.indicator or "",
     ]
 
 

@@ -53,12 +53,18 @@ def test_row_example(name, construction, example):
         assert name in {r.construction for r in doc.responsibilities}, (
             f"no statement of {example.text!r} comes from row {name}"
         )
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
     for r in doc.responsibilities:  # every field's span stands where the field says
         assert doc.text[r.task_span.start : r.task_span.end] == r.task
+        # a table's statement: its task cell is the evidence, the other cells its row's
+        (lo, hi) = next(
+            ((b.start, b.end) for b in rows if b.start <= r.evidence.start < b.end),
+            (r.evidence.start, r.evidence.end),
+        )
         for span in r.co_actor_spans:
-            assert r.evidence.start <= span.start < span.end <= r.evidence.end
-        if r.actor_source in ("subject", "relative", "anaphora"):
-            assert all(r.evidence.start <= a.start < a.end <= r.evidence.end for a in r.actor_spans)
+            assert lo <= span.start < span.end <= hi
+        if r.actor_source in ("subject", "relative", "anaphora", "table"):
+            assert all(lo <= a.start < a.end <= hi for a in r.actor_spans)
 
 
 def test_every_construction_row_has_an_example_that_states_something():

@@ -41,7 +41,7 @@ def test_the_statements_sheet_is_the_statements(seed_doc):
         assert (row[1], row[3], row[10]) == (r.relation, r.task, r.id)
         assert row[4] == ("kyllä" if r.negated else "ei")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:K{len(table)}"
+    assert sheet.auto_filter.ref == f"A1:M{len(table)}"
 
 
 def test_the_count_sheet_counts_each_actor_of_each_statement(seed_doc):

@@ -15,7 +15,8 @@ from pipeline.actors import find_mentions
 from pipeline.grammar.context import Context
 from pipeline.grammar.discourse import is_open_lead_in, read_unit
 from pipeline.grammar.match import view_of
-from pipeline.grammar.model import Named, Statement, UnknownActor
+from pipeline.grammar.model import Named, Statement, UnknownActor, View
+from pipeline.grammar.tables import TableCells, read_table
 from pipeline.models import Section
 from pipeline.nlp.model import Sentence
 
@@ -69,22 +70,40 @@ def _heading_named(text: str, section: Section | None) -> tuple[Named, ...]:
 
 
 def extract(
-    text: str, units: Sequence[Sentence], sections: Sequence[Section], speaker: str | None
+    text: str,
+    units: Sequence[Sentence],
+    sections: Sequence[Section],
+    speaker: str | None,
+    tables: Sequence[TableCells] = (),
 ) -> Extraction:
     """The statements of a document's units. `speaker` is who the document's
-    first-person verbs stand for when the text does not name it (None: no one)."""
+    first-person verbs stand for when the text does not name it (None: no one). The
+    cells of an action-plan table are read by its structure (`tables.py`), at the place
+    of the table; the cells of other tables as units of their own."""
     leads = _leads(units)
     found_all = find_mentions(text)  # once for the document, then by unit
+    plans = [t for t in tables if t.is_action_plan]
     ctx = Context(speaker=speaker)
     found: list[Statement] = []
     named: dict[str, tuple[Named, ...]] = {}  # section id -> its heading's actor
+    cell_views: dict[int, dict[tuple[int, int], list[View]]] = {}
     for index, unit in enumerate(units):
+        view = view_of(text, unit, index, found_all)
+        plan = next((k for k, t in enumerate(plans) if t.cell_of(unit.start) is not None), None)
+        if plan is not None:
+            cell = plans[plan].cell_of(unit.start)
+            assert cell is not None
+            cell_views.setdefault(plan, {}).setdefault(cell, []).append(view)
+            last = index + 1 == len(units) or plans[plan].cell_of(units[index + 1].start) is None
+            if last:  # the table's last unit: its statements stand here
+                ctx, stated = read_table(ctx, text, plans[plan], cell_views.pop(plan))
+                found += stated
+            continue
         section = section_at(sections, unit.start)
         key = section.id if section is not None else ""
         if key not in named:
             named[key] = _heading_named(text, section)
         heading = named[key]
-        view = view_of(text, unit, index, found_all)
         ctx, stated = read_unit(ctx, view, heading, index in leads)
         found += stated
     return Extraction(tuple(found), ctx.unknown, ctx.heading_actors)

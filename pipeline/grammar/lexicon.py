@@ -106,7 +106,15 @@ class Lexicon:
     scope: frozenset[str]
     scope_owned: frozenset[str]
     scope_modifiers: frozenset[str]
-    labels: Mapping[str, frozenset[str]]  # responsible, task, other
+    labels: Mapping[str, frozenset[str]]  # responsible, task, partners, schedule, ...
+
+    @cached_property
+    def table_roles(self) -> Mapping[str, str]:
+        """A header word -> the role of its table column (`vastuutaho` -> `responsible`)."""
+        roles = ("task", "goal", "responsible", "partners", "schedule", "indicator")
+        return MappingProxyType(
+            {word: role for role in roles for word in self.labels.get(role, frozenset())}
+        )
 
     @cached_property
     def joining(self) -> frozenset[str]:

@@ -136,4 +136,6 @@ class Statement:
     co_actors: tuple[Named, ...] = ()
     target_group: tuple[int, int] | None = None
     scope: tuple[int, int] | None = None
+    schedule: tuple[int, int] | None = None  # an action plan's schedule and indicator cells
+    indicator: tuple[int, int] | None = None
     unknown: tuple[UnknownActor, ...] = field(default=(), compare=False)
