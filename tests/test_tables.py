@@ -4,7 +4,8 @@ LibreOffice (tests/data/layout/make_layout_pdfs.py; the PDFs are committed).
 - a ruled action plan that crosses a page break (the header row repeated, one row
   split over the break), between paragraphs of prose;
 - an unruled table, and a ruled one with Swedish labels on a landscape page;
-- the seed appendix in two columns under a title that spans both;
+- the seed appendix in two columns under a title that spans both, and a city
+  programme in three;
 - action-plan tables in text sources (tab- or pipe-separated).
 """
 
@@ -182,6 +183,7 @@ def _inside_one_unit(doc, r) -> bool:
         LAYOUT / "lumijoki-toimenpideohjelma-2026.pdf",
         LAYOUT / "kalliola-toimenpiteet-2025.pdf",
         LAYOUT / "forssan-seutu-kaksipalstainen.pdf",
+        LAYOUT / "koskela-kolmipalstainen.pdf",
         ROOT / "sources" / "forssan-seutu-2025-2028-liite-6.pdf",
         DATA / "pdf" / "pohjoisranta-2025-2028-libreoffice.pdf",
     ],
@@ -227,3 +229,13 @@ def test_a_table_without_an_action_plan_header_is_read_cell_by_cell():
     assert (["kela"], "maksaa", "etuudet") in got
     for r in doc.responsibilities:
         assert "|" not in doc.text[r.evidence.start : r.evidence.end]
+
+
+def test_three_columns():
+    doc = extract_document(str(LAYOUT / "koskela-kolmipalstainen.pdf"))
+    raw = read_source(str(LAYOUT / "koskela-kolmipalstainen.pdf"))
+    assert len({ln.left for ln in raw.pages[0].lines if ln.left is not None}) == 3
+    gold = json.loads((GOLD / "koskela-2022-2025.json").read_text(encoding="utf-8"))
+    s = score(json.loads(to_json(doc)), gold)
+    assert s.f1 >= 0.97, (s.misses, s.extras)
+    assert "4 Kotouttamisen työnjako ja vastuut" in [sec.heading for sec in doc.sections]

@@ -12,7 +12,7 @@ project root:
 The markup is that of tests/data/docs (`# ` headings, `• ` items, paragraphs) with
 table rows `| a | b |` (the first row is the header) and directives on lines of
 their own: `@unruled` (the next table has no rules), `@landscape` and `@portrait`
-(the page orientation from here on), `@columns 2` and `@columns 1`.
+(the page orientation from here on), `@columns 2` (or 3) and `@columns 1`.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
     style:master-page-name="Standard"/>
   <style:style style:name="TwoColumns" style:family="section">
    <style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties>
+  </style:style>
+  <style:style style:name="ThreeColumns" style:family="section">
+   <style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.6cm"/></style:section-properties>
   </style:style>
   <style:style style:name="Ruled" style:family="table-cell">
    <style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/>
@@ -184,8 +187,9 @@ def typeset(markup: list[str], pdf: Path, header: str) -> None:
             orientation = line[1:]
             switch = "ToLandscape" if orientation == "landscape" else "ToPortrait"
         elif line.startswith("@columns"):
-            if line.endswith("2") and not in_columns:
-                body.append('<text:section text:style-name="TwoColumns" text:name="Palstat">')
+            if line[-1] in "23" and not in_columns:
+                style = "TwoColumns" if line.endswith("2") else "ThreeColumns"
+                body.append(f'<text:section text:style-name="{style}" text:name="Palstat">')
                 in_columns = True
             elif line.endswith("1") and in_columns:
                 body.append("</text:section>")
@@ -240,7 +244,19 @@ def seed_in_two_columns() -> list[str]:
     return out
 
 
+def in_three_columns(path: Path) -> list[str]:
+    """A markup document of tests/data/docs, its title across the page and the rest
+    in three columns."""
+    lines = _lines(path)
+    first = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    return [*lines[: first + 1], "@columns 3", *lines[first + 1 :], "@columns 1"]
+
+
 def main() -> int:
+    koskela = ROOT / "tests" / "data" / "docs" / "koskela-2022-2025.md"
+    typeset(in_three_columns(koskela), HERE / "koskela-kolmipalstainen.pdf",
+            "Koskelan kaupungin kotouttamisohjelma 2022–2025")  # fmt: skip
+    print(HERE / "koskela-kolmipalstainen.pdf")
     for path in sorted(HERE.glob("*.md")):
         markup = _lines(path)
         title = next(line[2:] for line in markup if line.startswith("# "))
