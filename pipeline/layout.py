@@ -345,8 +345,12 @@ def _classify_furniture(
     candidates: dict[int, tuple[str, Literal["header", "footer"], int]], n_pages: int
 ) -> dict[int, Literal["header", "footer", "page_number"]]:
     """Margin lines repeated (digits aside) on many pages, or bare page numbers."""
-    if n_pages < 2:
-        return {}
+    if n_pages < 2:  # nothing repeats on one page; a bare number in its margin is its number
+        return {
+            key: "page_number"
+            for key, (text, _, _) in candidates.items()
+            if _PAGE_NUMBER.match(text.strip())
+        }
     shapes = Counter(
         (_shape(text), kind) for text, kind, _ in {(t, k, p) for t, k, p in candidates.values()}
     )
@@ -552,7 +556,22 @@ def _heading_like(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and _DASH_ITEM.match(nxt.text) and _starts_lower(nxt.text[1:].lstrip()):
         return False  # `– opetusministeriö ...`: the sentence goes on after a dash
+    if nxt is not None and _heading_goes_on(line, nxt):
+        return True  # `4 Kotouttamisen työnjako` + `ja vastuut` in a narrow column
     return nxt is None or not _starts_lower(nxt.text)
+
+
+def _heading_goes_on(line: Line, nxt: Line) -> bool:
+    """A heading wrapped onto a second line: set in the same emphasis, right below it,
+    going on in lower case, ending no sentence."""
+    return (
+        line.emphasised
+        and nxt.emphasised
+        and nxt.gap_before == "none"
+        and _starts_lower(nxt.text)
+        and not nxt.text.rstrip().endswith(_TERMINAL)
+        and len(nxt.text.split()) <= 8
+    )
 
 
 def _closes_unit(line: Line) -> bool:
@@ -599,7 +618,7 @@ def _starts_block(
     if field_label(line.text) or field_label(prev.text):
         return "paragraph"  # `Vastuutaho: kunta` in an action plan: a unit of its own
     if kinds[i - 1] == "heading":
-        return "paragraph"
+        return None if _heading_goes_on(prev, line) else "paragraph"
     mid_sentence = not _ends_sentence(prev.text) or _LINE_END_HYPHEN.search(prev.text) is not None
     if line.gap_before == "page":
         return (
