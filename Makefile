@@ -14,7 +14,7 @@ OUTPUTS := $(patsubst sources/%,outputs/%.json,$(basename $(SOURCES)))
 DIFFS := outputs/forssan-seutu-2021-2024-vs-2025-2028.diff.md
 CODE := $(shell find pipeline -name '*.py' -o -name '*.toml')
 
-.PHONY: all setup setup-stanza system-deps extract test lint schema models bench diff fixtures layout-fixtures clean
+.PHONY: all setup setup-stanza setup-spacy system-deps extract test lint schema models bench diff fixtures layout-fixtures clean
 .DELETE_ON_ERROR:
 
 all: extract
@@ -97,6 +97,11 @@ setup-stanza: setup
 	@$(PY) -c "import stanza" 2>/dev/null || { \
 	  $(VENV)/bin/pip install --quiet --disable-pip-version-check torch==2.13.0 && \
 	  $(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev,stanza]'; }
+
+# The spaCy backend: spaCy and its Finnish model from the package index (offline after).
+setup-spacy: setup
+	@$(PY) -c "import spacy; assert spacy.util.is_package('spacy_fi_experimental_web_md')" 2>/dev/null || \
+	  $(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev,spacy]' >&2
 
 # stanza's Finnish models, for users whose machine reaches the internet.
 models: setup-stanza

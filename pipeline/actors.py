@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline import morphology
 from pipeline.models import ActorLevel
+from pipeline.nlp.words import WordMorphology
+from pipeline.nlp.words import words as word_morphology
 
 
 class RegistryEntry(BaseModel):
@@ -75,22 +76,23 @@ class _Alias:
     case_sensitive: bool
 
 
-def _alias_forms(word: str, sensitive: bool) -> frozenset[str]:
+def _alias_forms(word: str, sensitive: bool, morph: WordMorphology) -> frozenset[str]:
     """An alias word and its lemmas: `elinkeinopalvelut` (a plural alias) matches
     `elinkeinopalveluilla`, whose lemma is the singular."""
     if sensitive or word.endswith("-"):
         return frozenset({word})
-    return frozenset({word, *(lemma.lower() for lemma in morphology.lemmas(word))})
+    return frozenset({word, *(lemma.lower() for lemma in morph.lemmas(word))})
 
 
-@cache
-def _aliases() -> dict[str, list[_Alias]]:
-    """Aliases indexed by their first word's forms; longer aliases first."""
+@lru_cache(maxsize=8)
+def _aliases(morph: WordMorphology) -> dict[str, list[_Alias]]:
+    """Aliases indexed by their first word's forms (by the backend's lemmas); longer
+    aliases first."""
     index: dict[str, list[_Alias]] = {}
     for entry in registry().values():
         for alias in entry.aliases:
             sensitive = alias != alias.lower()
-            words = tuple(_alias_forms(m.group(), sensitive) for m in WORD.finditer(alias))
+            words = tuple(_alias_forms(m.group(), sensitive, morph) for m in WORD.finditer(alias))
             item = _Alias(entry.id, words, sensitive)
             for key in words[0]:
                 index.setdefault(key, []).append(item)
@@ -102,7 +104,7 @@ def _aliases() -> dict[str, list[_Alias]]:
 def _forms(word: str) -> set[str]:
     """The surface form and the lemmas a word can be matched by."""
     forms = {word}
-    for lemma in morphology.lemmas(word):
+    for lemma in word_morphology().lemmas(word):
         forms.add(lemma)
         # Voikko lower-cases some names' lemmas (`Kelan` -> `kela`); a case-sensitive
         # alias (`Kela`, `KELA`) matches the lemma in the word's own capitalisation.
@@ -124,7 +126,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(text) if end is None else end
     words = list(WORD.finditer(text, start, end))
     forms = [_forms(w.group()) for w in words]
-    index = _aliases()
+    index = _aliases(word_morphology())
     mentions: list[Mention] = []
     i = 0
     while i < len(words):

@@ -1,6 +1,6 @@
 """The command line: arguments -> library calls -> exit codes.
 
-    python -m pipeline extract SOURCE... [-o OUT] [--nlp voikko|stanza] [--repair MODE]
+    python -m pipeline extract SOURCE... [-o OUT] [--nlp voikko|spacy|stanza] [--repair MODE]
                                          [--review] [--changed] [--jobs N] [--quiet|--verbose]
     python -m pipeline repair FILE|- [--log FILE] [--repair MODE]
     python -m pipeline review DOC.json [-o DOC.html] [--lang fi|en]
@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         "--nlp",
         choices=BACKENDS,
         default="voikko",
-        help="NLP backend: voikko (default, offline) or stanza (needs `make models`)",
+        help="NLP backend: voikko (default, offline), spacy (a dependency parse, offline; "
+        "needs `make setup-spacy`) or stanza (needs `make models`)",
     )
     ex.add_argument(
         "--repair",

@@ -46,7 +46,7 @@ from pipeline.models import (
     Responsibility,
     SectionChange,
 )
-from pipeline.wordsplit import lemmas
+from pipeline.nlp.words import words
 
 # Words that carry no task content: coordination and statement adverbs.
 _STOPWORDS = frozenset(
@@ -140,7 +140,7 @@ def task_lemmas(task: str) -> frozenset[str]:
     for word in regex.findall(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*", rest.lower()):
         if word in _STOPWORDS:
             continue
-        found = lemmas(word)
+        found = words().lemmas(word)
         out.add(found[0] if found else word)
     return frozenset(out - _STOPWORDS)
 

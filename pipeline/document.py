@@ -40,6 +40,7 @@ from pipeline.models import (
     Source,
 )
 from pipeline.nlp import Analyzer, Sentence, analyze_text, load_analyzer
+from pipeline.nlp.words import using
 from pipeline.repair import Repaired, repair
 from pipeline.responsibilities import extract_responsibilities
 from pipeline.sections import find_sections
@@ -109,6 +110,20 @@ def assemble(
     repair_mode: str = "default",
     clock: _Clock | None = None,
 ) -> ExtractedDocument:
+    """The stages after the repair, single words looked up through the backend."""
+    with using(analyzer.words):
+        return _assemble(raw, flow, fixed, notes, analyzer, repair_mode, clock)
+
+
+def _assemble(
+    raw: RawDocument,
+    flow: Reflowed,
+    fixed: Repaired,
+    notes: list[tuple[str, str]],
+    analyzer: Analyzer,
+    repair_mode: str = "default",
+    clock: _Clock | None = None,
+) -> ExtractedDocument:
     clock = clock or _Clock(None)
     path = raw.path
     text = fixed.text
@@ -149,7 +164,12 @@ def assemble(
             repairs=fixed.repairs,
             repair_mode=repair_mode,  # type: ignore[arg-type]
             warnings=warnings,
-            nlp=NlpInfo(backend=analyzer.info.name, version=analyzer.info.version),  # type: ignore[arg-type]
+            nlp=NlpInfo(
+                backend=analyzer.info.name,  # type: ignore[arg-type]
+                version=analyzer.info.version,
+                model=analyzer.info.model,
+                model_version=analyzer.info.model_version,
+            ),
         )
     except ValidationError as e:  # a bug, not a user error: say where
         raise PipelineError(f"{path}: internal error, the output failed validation: {e}") from e

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import regex
 
-from pipeline import morphology
 from pipeline.layout import Block
 from pipeline.models import DocumentInfo, Period, Programme
+from pipeline.nlp.words import words
 
 _APPENDIX = regex.compile(
     r"^(?P<label>(?:Liite|LIITE|Bilaga|Appendix)\s+\d+[A-Za-z]?)[.:]?\s*(?P<title>.*)$"
@@ -78,9 +78,9 @@ def _find_programme(chunks: list[str]) -> Programme | None:
                 continue
             noun = m.group("noun")
             noun_words = noun.split()
-            noun_words[-1] = morphology.nominative(noun_words[-1])
+            noun_words[-1] = words().nominative(noun_words[-1])
             name = " ".join([*region_words, *noun_words])
-            region_words[-1] = morphology.nominative(region_words[-1])
+            region_words[-1] = words().nominative(region_words[-1])
             after = chunk[m.end() : m.end() + 40]
             p = _PERIOD.match(after.lstrip(" ,:"))
             return Programme(

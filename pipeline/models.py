@@ -285,8 +285,12 @@ class DocumentWarning(Model):
 class NlpInfo(Model):
     """The NLP backend that analysed the text, and its version."""
 
-    backend: Literal["voikko", "stanza"] = Field(description="The NLP backend used.")
-    version: str = Field(description="Its version (and its model's, where it has one).")
+    backend: Literal["voikko", "spacy", "stanza"] = Field(description="The NLP backend used.")
+    version: str = Field(description="Its version.")
+    model: str | None = Field(
+        default=None, description="The trained model a parser backend loaded (spaCy's)."
+    )
+    model_version: str | None = Field(default=None, description="That model's version.")
 
 
 class ExtractedDocument(Model):

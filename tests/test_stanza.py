@@ -101,3 +101,62 @@ def test_cli_reports_missing_model_before_any_document(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "make models" in err[0]
     assert not out.exists()
+
+
+# `Sekä kunta että hyvinvointialue`: a correlative coordination the surface rules
+# read as the last actor alone; the parse gives `nsubj` with its `conj`.
+CORRELATIVE = """# text = Sekä kunta että hyvinvointialue tukevat järjestöjä.
+1	Sekä	sekä	CCONJ	_	_	2	cc:preconj	_	_
+2	kunta	kunta	NOUN	_	Case=Nom|Number=Sing	5	nsubj	_	_
+3	että	että	CCONJ	_	_	4	cc	_	_
+4	hyvinvointialue	hyvinvointialue	NOUN	_	Case=Nom|Number=Sing	2	conj	_	_
+5	tukevat	tukea	VERB	_	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin|Voice=Act	0	root	_	_
+6	järjestöjä	järjestö	NOUN	_	Case=Par|Number=Plur	5	obj	_	_
+7	.	.	PUNCT	_	_	5	punct	_	_
+
+"""
+
+
+def _word_doc(word: str):
+    """stanza's reading of one word on its own, as the fake pipeline gives it."""
+    return CoNLL.conll2doc(
+        input_str=f"1\t{word}\t{word.lower()}\tNOUN\t_\tCase=Nom|Number=Sing\t0\troot\t_\t_\n\n"
+    )
+
+
+def test_the_tree_matcher_reads_the_subject_from_the_parse(tmp_path, monkeypatch):
+    _fake_models(tmp_path)
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    parsed = CoNLL.conll2doc(input_str=CORRELATIVE)
+
+    class FakePipeline:
+        def __init__(self, lang, **kwargs):
+            pass
+
+        def __call__(self, pretokenized):
+            if len(pretokenized) == 1 and len(pretokenized[0]) == 1:
+                return _word_doc(pretokenized[0][0])  # a single word looked up
+            return parsed
+
+    monkeypatch.setattr(stanza, "Pipeline", FakePipeline)
+    from pipeline.document import extract_document
+
+    text = CORRELATIVE.splitlines()[0][len("# text = ") :]
+    with_tree = extract_document("t.txt", text.encode(), load_analyzer("stanza"))
+    surface = extract_document("t.txt", text.encode(), load_analyzer("voikko"))
+    assert [(r.actors, r.relation, r.task) for r in with_tree.responsibilities] == [
+        (["kunta", "hyvinvointialue"], "tukea", "järjestöjä")
+    ]
+    assert [r.actors for r in surface.responsibilities] == [["hyvinvointialue"]]
+    assert with_tree.nlp.backend == "stanza"
+
+
+def test_stanza_answers_single_words_from_its_parse(document):
+    from pipeline.nlp.stanza_backend import StanzaWords
+
+    words = StanzaWords()
+    raw = [tokenize(text) for text in TEXTS]
+    for tokens in from_document(document, raw):
+        words.note(tokens)
+    assert words.lemmas("edistämisestä") == ["edistäminen"]
+    assert words.lemmas("tuntematon") == []  # not seen, and no pipeline to ask

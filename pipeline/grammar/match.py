@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from pipeline import morphology
 from pipeline.actors import Mention as RegistryMention
 from pipeline.grammar.clauses import clauses, embedded_relative, relative, subordinator
 from pipeline.grammar.complements import (
@@ -37,6 +36,7 @@ from pipeline.grammar.phrases import (
     Recall,
     apposition,
     coordinated,
+    dedupe,
     has_nominative,
     in_adposition,
     mentions,
@@ -49,6 +49,7 @@ from pipeline.grammar.phrases import (
 )
 from pipeline.grammar.rows import Construction, grammar
 from pipeline.nlp.model import Sentence, Token
+from pipeline.nlp.words import words
 
 
 def view_of(
@@ -224,7 +225,7 @@ def _necessive_hits(row: Construction, view: View) -> list[Hit]:
             olla = _duty_olla_before(tokens, i)
         if olla is None or tokens[olla].feat("VerbForm") != "Fin":
             continue
-        relation = morphology.participle_verb(tok.text) or tok.lemma
+        relation = words().participle_verb(tok.text) or tok.lemma
         if _narrative(relation):
             continue
         negated = _negated(tokens, olla - 2, i)
@@ -765,8 +766,88 @@ _FINDERS: dict[str, Callable[[View, Recall, _Slot], Actors]] = {
 }
 
 
+# --- the parse -----------------------------------------------------------------------
+# Where the backend parses (spaCy, stanza), a clause's subject is read from the tree:
+# the `nsubj` (`nsubj:cop`) of the predicate, or of the verb it is coordinated with
+# (`ohjaa ja kehittää`: `kehittää` is `conj` of `ohjaa`), with the subject's own `conj`
+# chain (`kunta ja hyvinvointialue`). The tree wins inside a clause; across list items
+# and headings, which the parser sees one by one, the surface rules stand.
+_SUBJECTS = ("nsubj", "nsubj:cop", "nsubj:pass")
+
+
+def parsed(view: View) -> bool:
+    return bool(view.tokens) and all(t.head is not None for t in view.tokens)
+
+
+def _children(tokens: list[Token], i: int, *relations: str) -> list[int]:
+    return [j for j, t in enumerate(tokens) if t.head == i + 1 and (t.deprel or "") in relations]
+
+
+def _tree_subject(view: View, recall: Recall, slot: _Slot) -> Actors:
+    """The subject of the hit's predicate in the parse; NO_ACTORS where the tree has
+    none, or a relative pronoun (the surface finds its antecedent)."""
+    tokens = view.tokens
+    verb = _finite_of(slot.hit)
+    seen: set[int] = set()
+    subject: int | None = None
+    for v in (slot.hit.predicate, verb):
+        while v not in seen:
+            seen.add(v)
+            found = [j for j in _children(tokens, v, *_SUBJECTS)]
+            if found:
+                subject = found[0]
+                break
+            head = tokens[v].head
+            if tokens[v].deprel == "conj" and head:  # a coordinated verb shares the subject
+                v = head - 1
+            else:
+                break
+        if subject is not None:
+            break
+    if subject is None:
+        return NO_ACTORS
+    lex = lexicon()
+    if tokens[subject].lemma in lex.word("relatives"):
+        return NO_ACTORS
+    # `keskeiset ministeriöt – opetus- ja kulttuuriministeriö, ...`: an apposition
+    # listing the subject names it
+    heads = _children(tokens, subject, "appos") or [subject]
+    k = 0
+    while k < len(heads):  # `kunta ja hyvinvointialue`: the conj chain of the subject
+        heads += [j for j in _children(tokens, heads[k], "conj") if j not in heads]
+        k += 1
+    chosen: list[Mention] = []
+    resolved: list[Actors] = []
+    for h in sorted(heads):
+        inside = [m for m in view.mentions if m.first <= h <= m.last]
+        if inside:
+            chosen += [m for m in inside if m not in chosen]
+        elif (refers := resolve(view, recall, h, 0)) is not None:
+            resolved.append(refers)
+    if not chosen and not resolved:
+        return NO_ACTORS
+    if chosen and not resolved:
+        return of_mentions(view, chosen)
+    if resolved and not chosen and len(resolved) == 1:
+        return resolved[0]
+    ids = dedupe([*(m.actor for m in chosen), *(a for r in resolved for a in r.ids)])
+    base = of_mentions(view, chosen)
+    return Actors(
+        ids,
+        "subject",
+        base.tokens | frozenset(t for r in resolved for t in r.tokens),
+        base.named + tuple(n for r in resolved for n in r.named),
+        tuple(u for r in resolved for u in r.unknown),
+    )
+
+
 def _actors(view: View, recall: Recall, slot: _Slot) -> Actors:
-    for finder in slot.hit.row.actor.find:
+    finders = slot.hit.row.actor.find
+    if finders and finders[0] == "subject" and view.unit.kind == "sentence" and parsed(view):
+        found = _tree_subject(view, recall, slot)
+        if found:
+            return found
+    for finder in finders:
         found = _FINDERS[finder](view, recall, slot)
         if found:
             return found

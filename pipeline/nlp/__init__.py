@@ -1,9 +1,10 @@
 """Finnish NLP behind one interface: sentences of UD-style tokens.
 
-`load_analyzer("voikko" | "stanza")` returns an `Analyzer`; `analyze_text`
-segments a repaired text (`segment.py`) and runs the analyzer over the units.
-Voikko is the default and works offline; stanza is optional and needs its
-models downloaded (`make models`).
+`load_analyzer("voikko" | "spacy" | "stanza")` returns an `Analyzer`;
+`analyze_text` segments a repaired text (`segment.py`) and runs the analyzer over
+the units. Voikko is the default and works offline; spaCy (`make setup-spacy`)
+parses offline too; stanza is optional and needs its models downloaded (`make
+models`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pipeline.errors import PipelineError
 from pipeline.nlp.model import Analyzer, BackendInfo, Sentence, Token
 from pipeline.nlp.segment import BlockLike, split_sentences
 
-BACKENDS = ("voikko", "stanza")
+BACKENDS = ("voikko", "spacy", "stanza")
 
 __all__ = [
     "BACKENDS",
@@ -39,6 +40,10 @@ def load_analyzer(name: str) -> Analyzer:
         from pipeline.nlp.stanza_backend import StanzaAnalyzer
 
         analyzer = StanzaAnalyzer()
+    elif name == "spacy":
+        from pipeline.nlp.spacy_backend import SpacyAnalyzer
+
+        analyzer = SpacyAnalyzer()
     else:
         raise PipelineError(f"unknown NLP backend {name!r}: choose one of {', '.join(BACKENDS)}")
     analyzer.check()

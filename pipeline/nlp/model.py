@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Protocol
 
+from pipeline.nlp.words import WordMorphology
+
 SentenceKind = Literal["sentence", "heading", "item"]
 
 
@@ -55,12 +57,19 @@ class Sentence:
 class BackendInfo:
     name: str
     version: str
+    model: str | None = None  # the trained model a parser backend loads, and its version
+    model_version: str | None = None
 
 
 class Analyzer(Protocol):
-    """Turns a repaired text into analysed sentences."""
+    """Turns a repaired text into analysed sentences; `words` answers the lookups of
+    single words while its document is extracted (`nlp/words.py`)."""
 
     info: BackendInfo
+
+    @property
+    def words(self) -> WordMorphology:
+        """The backend's answers for single words."""
 
     def check(self) -> None:
         """Raise EnvironmentProblem, naming the fix, when the backend cannot run."""

@@ -26,8 +26,8 @@ from typing import Protocol
 
 import regex
 
-from pipeline import morphology
 from pipeline.nlp.model import Sentence, SentenceKind
+from pipeline.nlp.words import words
 
 # Abbreviations that never end a sentence, and those that may (`jne.` often does).
 ABBREVIATIONS = frozenset(
@@ -141,7 +141,4 @@ def _ends_sentence(tok: RawToken, nxt: RawToken) -> bool:
 
 
 def _only_a_name(word: str) -> bool:
-    analyses = morphology.analyze(word)
-    return bool(analyses) and all(
-        a.get("CLASS") in ("nimi", "etunimi", "sukunimi", "paikannimi") for a in analyses
-    )
+    return words().is_name(word)

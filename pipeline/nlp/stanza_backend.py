@@ -45,6 +45,7 @@ class StanzaAnalyzer:
         self._stanza = stanza
         self.info = BackendInfo("stanza", str(stanza.__version__))
         self._nlp: Any = None
+        self.words = StanzaWords(self)
 
     def check(self) -> None:
         directory = model_dir()
@@ -97,11 +98,58 @@ class StanzaAnalyzer:
             return [Sentence(u.start, u.end, u.kind, [], u.lead_in) for u in units]
         doc = self.pipeline()([[t.text for t in raw[i]] for i in kept])
         analysed = from_document(doc, [raw[i] for i in kept])
+        for tokens in analysed:
+            self.words.note(tokens)
         out: list[Sentence] = []
         by_unit = dict(zip(kept, analysed, strict=True))
         for i, unit in enumerate(units):
             out.append(Sentence(unit.start, unit.end, unit.kind, by_unit.get(i, []), unit.lead_in))
         return out
+
+
+Analysis = tuple[str, str, str]  # lemma, upos, feats
+
+
+class StanzaWords:
+    """Single words as stanza reads them: by the analyses the parse gave the word in
+    the document (`note`), else by stanza's analysis of the word on its own."""
+
+    name = "stanza"
+
+    def __init__(self, analyzer: StanzaAnalyzer | None = None) -> None:
+        self._analyzer = analyzer
+        self.seen: dict[str, set[Analysis]] = {}
+
+    def note(self, tokens: list[Token]) -> None:
+        for t in tokens:
+            self.seen.setdefault(t.text, set()).add((t.lemma, t.upos, t.feats))
+
+    def analyses(self, word: str) -> set[Analysis]:
+        if word not in self.seen and self._analyzer is not None:
+            doc = self._analyzer.pipeline()([[word]])
+            w = doc.sentences[0].words[0]
+            self.seen[word] = {(w.lemma or word, w.upos or "X", w.feats or "")}
+        return self.seen.get(word, set())
+
+    def lemmas(self, word: str) -> list[str]:
+        return sorted({lemma for lemma, _, _ in self.analyses(word)})
+
+    def is_name(self, word: str) -> bool:
+        found = self.analyses(word)
+        return bool(found) and all(upos == "PROPN" for _, upos, _ in found)
+
+    def nominative(self, word: str) -> str:
+        for lemma, upos, _ in sorted(self.analyses(word)):
+            if upos in ("NOUN", "PROPN"):
+                return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+        return word
+
+    def participle_verb(self, word: str) -> str | None:
+        # UD Finnish lemmatises a participle as its verb
+        for lemma, _, feats in sorted(self.analyses(word)):
+            if "VerbForm=Part" in feats:
+                return lemma
+        return None
 
 
 def from_document(doc: Any, raw: list[list[RawToken]]) -> list[list[Token]]:

@@ -24,6 +24,7 @@ from pipeline.nlp.disambiguate import Reading, choose
 from pipeline.nlp.model import BackendInfo, Sentence, Token
 from pipeline.nlp.segment import RawToken, tokenize
 from pipeline.nlp.ud import feats, lemma, upos
+from pipeline.nlp.words import VOIKKO
 
 # Case endings after a colon: `TEM:n`, `EU:ssa`, `OKM:lle`.
 _COLON_CASES = {
@@ -55,6 +56,7 @@ class VoikkoAnalyzer:
 
     def __init__(self) -> None:
         self.info = BackendInfo("voikko", _version())
+        self.words = VOIKKO
 
     def check(self) -> None:
         morphology.check_voikko()
@@ -78,6 +80,23 @@ def _version() -> str:
         return str(morphology.voikko().getVersion())
     except Exception:  # older bindings have no getVersion
         return "unknown"
+
+
+def readings_of(tok: RawToken) -> list[Reading]:
+    """Every reading Voikko gives a token; empty for a word it does not know (neither
+    the word nor its last part: a name this backend would guess is no knowledge)."""
+    if tok.kind != "word":
+        return []
+    word = tok.text
+    suspended = word.endswith("-")  # `sosiaali-` of `sosiaali- ja terveyspalvelut`
+    if (
+        not suspended
+        and ":" not in word
+        and not morphology.analyze(word)
+        and not _known_tail(word)[1]
+    ):
+        return []
+    return _readings(tok)
 
 
 def _readings(tok: RawToken) -> list[Reading]:
