@@ -807,7 +807,10 @@ def _tree_subject(view: View, recall: Recall, slot: _Slot) -> Actors:
     if subject is None:
         return NO_ACTORS
     lex = lexicon()
+    source = "subject"
     if tokens[subject].lemma in lex.word("relatives"):
+        # `Kela, joka maksaa etuudet`: the surface knows the genre's antecedents (the
+        # specific actor a definition names before `viranomaista, joka`)
         return NO_ACTORS
     # `keskeiset ministeriöt – opetus- ja kulttuuriministeriö, ...`: an apposition
     # listing the subject names it
@@ -827,14 +830,14 @@ def _tree_subject(view: View, recall: Recall, slot: _Slot) -> Actors:
     if not chosen and not resolved:
         return NO_ACTORS
     if chosen and not resolved:
-        return of_mentions(view, chosen)
+        return of_mentions(view, chosen, source)
     if resolved and not chosen and len(resolved) == 1:
         return resolved[0]
     ids = dedupe([*(m.actor for m in chosen), *(a for r in resolved for a in r.ids)])
     base = of_mentions(view, chosen)
     return Actors(
         ids,
-        "subject",
+        source,
         base.tokens | frozenset(t for r in resolved for t in r.tokens),
         base.named + tuple(n for r in resolved for n in r.named),
         tuple(u for r in resolved for u in r.unknown),
