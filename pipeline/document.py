@@ -98,24 +98,11 @@ def extract_document(
     fixed = repair(flow, repair_mode)
     clock.lap("repair")
     warnings = [*raw.warnings, *flow.warnings, *fixed.warnings]
-    return assemble(raw, flow, fixed, warnings, analyzer, repair_mode, clock)
+    with using(analyzer.words):  # single words are looked up through the backend
+        return assemble(raw, flow, fixed, warnings, analyzer, repair_mode, clock)
 
 
 def assemble(
-    raw: RawDocument,
-    flow: Reflowed,
-    fixed: Repaired,
-    notes: list[tuple[str, str]],
-    analyzer: Analyzer,
-    repair_mode: str = "default",
-    clock: _Clock | None = None,
-) -> ExtractedDocument:
-    """The stages after the repair, single words looked up through the backend."""
-    with using(analyzer.words):
-        return _assemble(raw, flow, fixed, notes, analyzer, repair_mode, clock)
-
-
-def _assemble(
     raw: RawDocument,
     flow: Reflowed,
     fixed: Repaired,
