@@ -228,6 +228,10 @@ _LOST_SPACE = regex.compile(
 )
 
 
+# A numbered reference (`681/2023`, `TrVM 6/2018 vp`) ends with its year: letters glued
+# to the year lost a space.
+_GLUED_REFERENCE = regex.compile(r"(?<![\p{L}\p{N}/])\d{1,5}/\d{4}(?=\p{L})")
+
 # Where a space may be lost: a mark with no space after it, or before it.
 _MARK = regex.compile(r"[.!?,;:)](?=\S)|\S(?=[(•§])")
 
@@ -249,6 +253,9 @@ def _punctuation(text: str) -> _Pass:
         else:
             done.add(at - 1, at, text[at - 1], f"{text[at - 1]} ", "restore_space",
                      f"a space lost after {text[at - 1]!r}")  # fmt: skip
+    for m in _GLUED_REFERENCE.finditer(text):
+        done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
+                 f"a space lost after the reference {m.group()!r}")  # fmt: skip
     return done
 
 

@@ -72,6 +72,7 @@ _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_POSTPOSITIONS, key=len, reverse=Tru
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+_SUSPENDED_HEAD = regex.compile(r"(?<![\p{L}-])(\p{L}+(?:-\p{L}+)*)-(?=[ ,])")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
 _CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
 _LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
@@ -99,8 +100,17 @@ class Evidence:
             if text[a.end() : b.start()] == " ":
                 for lemma in lemmas(b.group().lower()):
                     self.pairs.add((a.group().lower(), lemma))
-        # Hyphen-free pieces, as `joined_elsewhere` compares pieces.
-        pieces = {piece for w in self.words for piece in w.split("-") if piece}
+        # The heads of suspended compounds (`sosiaali-` in `sosiaali- ja terveyspalvelut`).
+        self.suspended = Counter(m.group(1).lower() for m in _SUSPENDED_HEAD.finditer(text))
+        # Hyphen-free pieces that are words, as `joined_elsewhere` compares pieces: a
+        # piece Voikko rejects may be glued words itself (`vastaamaahanmuuttaja`), and
+        # the letters inside it are no evidence.
+        pieces = {
+            piece
+            for w in self.words
+            for piece in w.split("-")
+            if piece and (morphology.spell(piece) or self.words[w] > 1)
+        }
         self._vocabulary = " " + " ".join(sorted(pieces)) + " "
 
     def phrase(self, left: str, right: str) -> bool:
@@ -118,6 +128,10 @@ class Evidence:
 
     def count(self, word: str) -> int:
         return self.words[word.lower()]
+
+    def suspended_head(self, head: str) -> bool:
+        """Whether `head-` stands elsewhere as the head of a suspended compound."""
+        return self.suspended[head.lower()] > 0
 
     def joined_elsewhere(self, token: str, left: str, right: str) -> bool:
         """Whether the letters around the boundary stand inside another word of the
@@ -249,6 +263,21 @@ def decide_hyphen(
             # line; the joined word is one a corpus knows and the break a hyphenation point
             why = f"{joined!r} is a known word and the break one of its hyphenation points"
             return "join", why, "frequency"
+        if (
+            left.islower()
+            and not spelled_kept
+            and not _a_word(last)
+            and not _a_word(right)
+            and len(pattern) == len(joined)
+            and pattern[len(left)] == "-"
+        ):
+            # `maahanmuut-taneille`: a compound's hyphen joins words, and neither side
+            # of this one is a word; the break is a hyphenation point
+            why = (
+                f"neither {last!r} nor {right!r} is a word, and the break is a hyphenation "
+                f"point of {joined!r}"
+            )
+            return "join", why, "morphology"
         return None
     if spelled_kept:
         return "keep", f"Voikko accepts {kept!r} but not {joined!r}", "dictionary"
@@ -260,6 +289,11 @@ def decide_hyphen(
             "morphology",
         )
     return None
+
+
+def _a_word(part: str) -> bool:
+    """A word of its own for Voikko or a corpus."""
+    return morphology.spell(part) or zipf(part) > 0
 
 
 # --- tokens -----------------------------------------------------------------------------
@@ -387,7 +421,7 @@ def split_piece(
             return decision
         for i in range(3, len(piece) - 2):
             left, head = piece[:i], piece[i:]
-            if known(left) and not morphology.spell(piece) and ev.count(f"{head}-") > 0:
+            if known(left) and not morphology.spell(piece) and ev.suspended_head(head):
                 weight, why = _shape(left, head)
                 if weight >= CLASS_ONLY:
                     return (
@@ -400,7 +434,9 @@ def split_piece(
 
 
 def _compound_head(head: str, ev: Evidence) -> bool:
-    return ev.count(f"{head}-") > 0 or any(
+    """A head that may stand before a suspended hyphen: the document uses it so, Voikko
+    accepts `head-` (`sosiaali-`), or it is a nominative."""
+    return ev.suspended_head(head) or morphology.spell(f"{head}-") or any(
         a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
         for a in morphology.analyze(head)
     )
@@ -467,7 +503,7 @@ def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | N
     if after_genitive is not None:
         return after_genitive
     if morphology.spell(piece):
-        return _split_compound(piece, ev, has_subject)
+        return _split_compound(piece, ev, has_subject, previous)
     return _split_unknown(piece, ev, has_subject)
 
 
@@ -550,6 +586,10 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         return 2.5, f"{left!r} is a modal verb before the infinitive {right!r}"
     if right_finite and has_subject and _is_subject(left):
         return -2.0, None
+    if right_finite and _subject_agrees(left, right_readings):
+        # `Nuorisopalvelut tavoittavat`, not `Nuorisopalvelutta voittavat`: a subject
+        # agrees with its verb in number
+        return 3.0, f"{right!r} is a finite verb agreeing with the subject {left!r}"
     if right_finite:
         return 2.5, f"{right!r} is a finite verb, which does not end a compound"
     if right.lower() in _POSTPOSITIONS or any(
@@ -568,6 +608,8 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     analyses = _readings(left)
     if not analyses:
         return 0.0, None
+    if all(a.get("POSSESSIVE") for a in analyses):
+        return 2.5, f"{left!r} ends in a possessive suffix, which ends a word"
     cases = {(a.get("CLASS"), a.get("SIJAMUOTO"), a.get("NUMBER")) for a in analyses}
     if any(cls in _NOUN_CLASSES and case == "nimento" and n != "plural" for cls, case, n in cases):
         return 0.0, None
@@ -626,6 +668,21 @@ _MODAL_VERBS = frozenset(
 )
 
 
+def _subject_agrees(left: str, verb_readings: list[dict[str, str]]) -> bool:
+    """Whether `left` is a nominative noun with the number of a third-person verb."""
+    numbers = {
+        a.get("NUMBER")
+        for a in verb_readings
+        if a.get("CLASS") == "teonsana" and a.get("PERSON") == "3"
+    }
+    return any(
+        a.get("CLASS") in _NOUN_CLASSES
+        and a.get("SIJAMUOTO") == "nimento"
+        and a.get("NUMBER") in numbers
+        for a in _readings(left)
+    )
+
+
 def _finite_verb(word: str) -> bool:
     """A third-person finite verb form that is no nominative noun (`ohjaa`; `tuki` is a
     noun)."""
@@ -668,7 +725,11 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
     score += weight
     if why:
         reasons.append(why)
-    freq = min(_plausibility(left), _plausibility(right))
+    # A word Voikko and the corpora lack that the document uses on its own counts as
+    # known, at the frequency `known` asks of a word.
+    freq = min(
+        _plausibility(p) or (1.5 if _document_word(p, ev) else 0.0) for p in (left, right)
+    )
     score += freq / 2
     reasons.append(f"word frequency {freq:.1f}")
     if ev.joined_elsewhere(token, left, right):
@@ -688,7 +749,7 @@ def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | No
     best: _Candidate | None = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if known(left) and known(right):
+        if _part(left, ev) and _part(right, ev):
             cand = _candidate(token, left, right, ev, has_subject)
             if best is None or cand.score > best.score:
                 best = cand
@@ -707,6 +768,18 @@ def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | No
     return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
 
 
+def _part(word: str, ev: Evidence) -> bool:
+    """A part of a token Voikko rejects: a word (`known`), or a longer word Voikko lacks
+    that stands as a word of its own elsewhere in the document (`maahanmuuttanut`)."""
+    return known(word) or _document_word(word, ev)
+
+
+def _document_word(word: str, ev: Evidence) -> bool:
+    """A longer word that stands as a word of its own elsewhere in the document (not only
+    as the head of a suspended compound: `kotoutumis-` is no word)."""
+    return len(word) >= 6 and word.isalpha() and ev.count(word) > ev.suspended[word.lower()]
+
+
 def _restore_inner_hyphen(token: str) -> Decision | None:
     """`maahanmuuttajaasiakas` -> `maahanmuuttaja-asiakas`: a compound whose hyphen is required."""
     for i in range(3, len(token) - 2):
@@ -721,7 +794,7 @@ def _suspended(token: str, ev: Evidence) -> Decision | None:
     """`sosiaalija` -> `sosiaali- ja`: a suspended hyphen lost with its line break."""
     for conj in sorted(CONJUNCTIONS):
         head = token[: -len(conj)]
-        if token.endswith(conj) and len(head) >= 3 and ev.count(f"{head}-") > 0:
+        if token.endswith(conj) and len(head) >= 3 and ev.suspended_head(head):
             return (
                 f"{head}- {conj}",
                 "suspended_hyphen",
@@ -747,7 +820,69 @@ def _known_word(form: str) -> bool:
     return zipf(form) >= 2.0 or any(zipf(lemma) >= 2.0 for lemma in lemmas(form.lower()))
 
 
-def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
+# An attribute agrees with its head in case and number, so an attribute before a
+# compound that agrees with its first part and not with the whole shows two words:
+# `koskevan lainsäädännönkokonaisuudesta` is `koskevan lainsäädännön kokonaisuudesta`.
+# Strong attributes are never a possessor of their own: participles other than the
+# past active one (`maahanmuuttaneen` is also "the immigrant's"), and numerals; their
+# agreement decides even a compound a corpus knows (`annetun lainmukaista`). Weak
+# ones (relational `-llinen` adjectives, attributive pronouns) decide only a compound
+# no corpus knows.
+_STRONG_PARTICIPLES = frozenset({"present_active", "present_passive", "past_passive", "agent"})
+_ATTRIBUTE_PRONOUNS = frozenset({"muu", "sama", "jokainen", "kukin", "eräs"})
+
+
+def _attribute_cases(word: str, weak: bool) -> set[tuple[str | None, str | None]]:
+    """The (case, number) readings in which `word` is an attribute."""
+    found = set()
+    for a in morphology.analyze(word):
+        participle, cls = a.get("PARTICIPLE"), a.get("CLASS")
+        strong = participle in _STRONG_PARTICIPLES or cls == "lukusana"
+        weak_reading = not participle and (
+            (cls == "laatusana" and a.get("BASEFORM", "").endswith("llinen"))
+            or (cls == "asemosana" and a.get("BASEFORM") in _ATTRIBUTE_PRONOUNS)
+        )
+        if a.get("SIJAMUOTO") and (strong or (weak and weak_reading)):
+            found.add((a.get("SIJAMUOTO"), a.get("NUMBER")))
+    return found
+
+
+def _agreeing_split(
+    token: str, previous: str, boundaries: list[int], ev: Evidence, weak: bool
+) -> Decision | None:
+    """Split `token` after the first part its attribute `previous` agrees with."""
+    if not previous.isalpha() or len(previous) < 3:
+        return None
+    attribute = _attribute_cases(previous, weak)
+    whole = {(a.get("SIJAMUOTO"), a.get("NUMBER")) for a in morphology.analyze(token)}
+    if not attribute or attribute & whole:
+        return None
+    # A nominative may be a predicative (`on tärkeä ...`), followed by any case: after
+    # one only an object's partitive counts.
+    if all(case == "nimento" for case, _ in attribute) and not any(
+        case == "osanto" for case, _ in whole
+    ):
+        return None
+    for i in boundaries:
+        left, right = token[:i], token[i:]
+        if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
+            continue
+        if _inside_a_word(token, i, boundaries):
+            continue
+        heads = {
+            (a.get("SIJAMUOTO"), a.get("NUMBER"))
+            for a in _readings(left)
+            if a.get("CLASS") in _NOUN_CLASSES
+        }
+        if attribute & heads:
+            why = f"the attribute {previous!r} agrees with {left!r}, not with {token!r}"
+            return f"{left} {right}", "split_joined_words", why, "morphology"
+    return None
+
+
+def _split_compound(
+    token: str, ev: Evidence, has_subject: bool, previous: str | None = None
+) -> Decision | None:
     """Split a form Voikko accepts only on strong evidence that it is two words: the
     document's own use of the parts as a phrase (`valtion kotouttamisohjelma`), the
     parts standing alone in the document with a first part that begins no compound, or
@@ -769,7 +904,12 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
                 f"compound {token!r} nowhere else"
             )
             return f"{left} {right}", "split_joined_words", why, "document"
-    if zipf(token) > 0 or any(zipf(lemma) > 0 for lemma in lemmas(token.lower())):
+    corpus_knows = zipf(token) > 0 or any(zipf(lemma) > 0 for lemma in lemmas(token.lower()))
+    if previous is not None:
+        agreeing = _agreeing_split(token, previous, boundaries, ev, weak=not corpus_knows)
+        if agreeing is not None:
+            return agreeing
+    if corpus_knows:
         return None  # the corpus knows the compound (`vastuunjaosta` by `vastuunjako`)
     passing: list[tuple[float, float, str, str, str, Confidence]] = []
     for conj in ("ja", "sekä", "tai"):
@@ -802,6 +942,11 @@ def _split_compound(token: str, ev: Evidence, has_subject: bool) -> Decision | N
             passing.append(
                 (weight, surface, left, right, f"{shape}; no corpus knows {token!r}", "morphology")
             )
+        elif shape and weight >= 2.5 and ev.lemma_seen(left) and ev.lemma_seen(right):
+            # a rare word (`alkuperehdytys`) after a part that begins no compound, both
+            # used in the document
+            why = f"{shape}; {left!r} and {right!r} stand in the document"
+            passing.append((weight, surface, left, right, why, "document"))
         elif shape and weight >= CLASS_ONLY and freq >= 2.0 and both_in_document:
             why = f"{shape}; {left!r} and {right!r} stand alone in the document"
             passing.append((weight, surface, left, right, why, "document"))

@@ -178,6 +178,55 @@ CONTEXT = (
             "AVI valvoo palveluja. AVI ohjaa kuntien toimintaa.",
             id="abbreviation-glued-to-its-verb",
         ),
+        pytest.param(
+            "Kunta järjestää muun muassasosiaali- ja terveyspalveluja.",
+            "Kunta järjestää muun muassa sosiaali- ja terveyspalveluja.",
+            id="word-glued-to-a-suspended-head-voikko-knows",
+        ),
+        pytest.param(
+            "Kunta ja maahanmuuttanut laativat suunnitelman, jota maahanmuuttanut noudattaa. "
+            "Kunta ja maahanmuuttanutvoivat sopia sen tarkistamisesta.",
+            "Kunta ja maahanmuuttanut laativat suunnitelman, jota maahanmuuttanut noudattaa. "
+            "Kunta ja maahanmuuttanut voivat sopia sen tarkistamisesta.",
+            id="part-voikko-lacks-that-the-document-uses-as-a-word",
+        ),
+        pytest.param(
+            "Valiokunta antoi mietinnön (HaVM 12/2024vp) keväällä.",
+            "Valiokunta antoi mietinnön (HaVM 12/2024 vp) keväällä.",
+            id="letters-glued-to-a-reference-year",
+        ),
+        pytest.param(
+            "Eduskunta osallistuu valtioneuvoston antaman selonteonkäsittelyyn.",
+            "Eduskunta osallistuu valtioneuvoston antaman selonteon käsittelyyn.",
+            id="participle-agrees-with-the-first-part",
+        ),
+        pytest.param(
+            "Tukea saa kotoutumisesta annetun lainmukaisesti.",
+            "Tukea saa kotoutumisesta annetun lain mukaisesti.",
+            id="participle-agreement-splits-even-a-known-compound",
+        ),
+        pytest.param(
+            "ELY-keskuksella on alueellinen vastuumaahanmuuttoa koskevissa asioissa.",
+            "ELY-keskuksella on alueellinen vastuu maahanmuuttoa koskevissa asioissa.",
+            id="relational-adjective-agrees-with-the-first-part",
+        ),
+        pytest.param(
+            "Virasto huolehtii kiintiöpakolaistenalkuperehdytyksestä. Alkuperehdytys kestää "
+            "viikon, ja kiintiöpakolainen saa tulkin.",
+            "Virasto huolehtii kiintiöpakolaisten alkuperehdytyksestä. Alkuperehdytys kestää "
+            "viikon, ja kiintiöpakolainen saa tulkin.",
+            id="genitive-plural-before-a-rare-word-of-the-document",
+        ),
+        pytest.param(
+            "Keskus kokoaa tiedot alueensakotouttamisohjelmista.",
+            "Keskus kokoaa tiedot alueensa kotouttamisohjelmista.",
+            id="possessive-suffix-ends-a-word",
+        ),
+        pytest.param(
+            "Nuorisopalveluttavoittavat nuoret.",
+            "Nuorisopalvelut tavoittavat nuoret.",
+            id="subject-agrees-with-its-verb",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -241,6 +290,38 @@ def test_offsets_after_repair_still_cover_blocks(seed_doc):
     for b in seed_doc.blocks:
         body = seed_doc.text[b.start : b.end]
         assert body == body.strip() and "\n" not in body
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a nominative may be a predicative, followed by any case
+        "Palvelu on valtakunnallinen työvoimapalveluverkostossa.",
+        # an adjective or a past active participle may be a possessor of its own
+        "Tuki koskee työttömän työnhakuvelvollisuutta.",
+        "Kunta tukee työllistyneen kielenoppimista.",
+        # a demonstrative pronoun too
+        "Kunta vastaa sen laadunseurannasta.",
+        # an attribute agreeing with the whole compound
+        "Kunta tukee kolmannen sektorinroolin kasvua.",
+    ],
+)
+def test_agreement_splits_only_where_the_attribute_cannot_modify_the_whole(sentence):
+    text = f"Kunta vastaa asiasta. {sentence}"
+    result = _repair(text)
+    assert result.text == text and result.repairs == []
+
+
+def test_hyphen_inside_a_line_between_two_non_words_is_joined():
+    """`maahanmuut-taneille`: a compound's hyphen joins words; a lost line break left this
+    one inside the line (Voikko lacks the word, so the joined form is decided by its
+    hyphenation point)."""
+    from pipeline.wordsplit import Evidence, decide_hyphen
+
+    ev = Evidence("Kunta antaa ohjausta myös maahanmuut-taneille.")
+    decided = decide_hyphen("maahanmuut", "taneille", ev, line_end=False)
+    assert decided is not None and decided[0] == "join" and decided[2] == "morphology"
+    assert "neither 'maahanmuut' nor 'taneille' is a word" in decided[1]
 
 
 def test_subject_then_compound_verb_is_not_split():
