@@ -66,10 +66,23 @@ def clean_texts() -> dict[str, list[str]]:
 
 def corpus_texts(directory: Path) -> dict[str, list[str]]:
     """Paragraph texts (one per non-empty line) of a corpus of real texts, the seed's
-    repaired text among them."""
+    repaired text among them. A line cut by the excerpt (`[...]` after it, no
+    punctuation at its end) loses its last, cut word (`kotouttamisohj`): a fragment no
+    document has, and so no measure of a repair."""
     texts = {"seed": clean_texts()["seed"]}
     for t in read_corpus(directory):
-        texts[t.stem] = [" ".join(line.split()) for line in t.body.split("\n") if line.strip()]
+        raw = (directory / "texts" / f"{t.stem}.txt").read_text(encoding="utf-8")
+        lines = raw.partition("\n---\n")[2].split("\n")
+        paragraphs = []
+        for line, following in zip(lines, [*lines[1:], ""], strict=True):
+            words = line.split()
+            if not words or line.strip() == "[...]":
+                continue
+            if following.strip() == "[...]" and words[-1][-1].isalpha():
+                words = words[:-1]
+            if words:
+                paragraphs.append(" ".join(words))
+        texts[t.stem] = paragraphs
     return texts
 
 

@@ -87,19 +87,31 @@ class Evidence:
     def __init__(self, text: str) -> None:
         words = list(_WORD.finditer(text))
         self.words = Counter(m.group().lower() for m in words)
-        # The last part of a hyphenated word stands on its own too (`ELY-keskusten`).
+        # The last part of a hyphenated word stands on its own too (`ELY-keskusten`,
+        # `Infopankki-sivusto`), where the hyphen is real: after an abbreviation or a
+        # name, or in a form Voikko accepts; `kos-kevasta` is a word broken at a line end.
         self.parts = Counter(
-            w.rsplit("-", 1)[1] for w in self.words.elements() if "-" in w.strip("-")
+            m.group().rsplit("-", 1)[1].lower()
+            for m in words
+            if "-" in m.group()
+            and (not m.group()[0].islower() or morphology.spell(m.group()))
         )
         self.lemmas: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
         for form, count in self.words.items():
             for lemma in lemmas(form):
                 self.lemmas[lemma] += count
+        # Nouns the document writes after a genitive as a word of their own (`kielen
+        # opetus`): its way with a genitive attribute and that head.
+        self.genitive_heads: set[str] = set()
         for a, b in itertools.pairwise(words):
             if text[a.end() : b.start()] == " ":
+                left = a.group().lower()
+                genitive = _genitive_noun(left)
                 for lemma in lemmas(b.group().lower()):
-                    self.pairs.add((a.group().lower(), lemma))
+                    self.pairs.add((left, lemma))
+                    if genitive:
+                        self.genitive_heads.add(lemma)
         # The heads of suspended compounds (`sosiaali-` in `sosiaali- ja terveyspalvelut`).
         self.suspended = Counter(m.group(1).lower() for m in _SUSPENDED_HEAD.finditer(text))
         # Hyphen-free pieces that are words, as `joined_elsewhere` compares pieces: a
@@ -146,6 +158,14 @@ class Evidence:
                 return True
             start = i + 1
         return False
+
+
+@lru_cache(maxsize=200_000)
+def _genitive_noun(word: str) -> bool:
+    return any(
+        a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "omanto"
+        for a in morphology.analyze(word)
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -241,11 +261,14 @@ def decide_hyphen(
         spelled_joined
         and last[:1].isupper()
         and not spelled_kept
+        and not any(zipf(lemma) > 0 or ev.lemmas[lemma] > 0 for lemma in lemmas(joined.lower()))
         and zipf(joined) == 0
         and (zipf(last) > 0 and morphology.spell(right))
     ):
         # `Infopankki-` + `sivusto`: a capitalised word before a common noun, their
-        # compound unknown to any corpus: Finnish writes a name's compound with a hyphen
+        # compound unknown to any corpus and to the document (which writes
+        # `Hyvinvointialue`, capitalised at a sentence's start, as one word): Finnish
+        # writes a name's compound with a hyphen
         return "keep", f"{last!r} is capitalised and {joined!r} is no known word", "morphology"
     if spelled_joined:
         certain: Confidence = "dictionary" if not spelled_kept else "morphology"
@@ -548,7 +571,8 @@ class _Candidate:
 def _readings(word: str) -> list[dict[str, str]]:
     """Voikko's analyses with the fewest compound parts: `seurannasta` is the elative
     of `seuranta`, not the compound `seura` + `nasta`."""
-    analyses = morphology.analyze(word)
+    # A question clitic (`kotouttamistakos`) is no reading of a part in this genre.
+    analyses = [a for a in morphology.analyze(word) if not a.get("KYSYMYSLIITE")]
     if not analyses:
         return []
     fewest = min(a.get("STRUCTURE", "").count("=") for a in analyses)
@@ -641,6 +665,12 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
                 2.0,
                 f"{left!r} (genitive) before the verbal noun {right!r}: an object, not a compound",
             )
+        if left.lower().endswith(("uksen", "yksen")) and any(
+            a.get("BASEFORM", "").endswith(("us", "ys")) for a in analyses
+        ):
+            # as a `-minen` noun compounds as `-mis-`, an `-us` noun compounds in the
+            # nominative: `koulutushankinnat`, so `koulutuksen` + noun are two words
+            return 2.0, f"{left!r} is a genitive of an -us noun, which compounds as -us-"
         return 0.5, None
     first = analyses[0]
     cls, case, number = first.get("CLASS", "?"), first.get("SIJAMUOTO"), first.get("NUMBER")
@@ -858,9 +888,12 @@ def _agreeing_split(
     if not attribute or attribute & whole:
         return None
     # A nominative may be a predicative (`on tärkeä ...`), followed by any case: after
-    # one only an object's partitive counts.
-    if all(case == "nimento" for case, _ in attribute) and not any(
-        case == "osanto" for case, _ in whole
+    # one only an object's partitive counts, unless the attribute opens the sentence
+    # (`Uudistettu lakikotoutumisen`), where no copula stands before it.
+    if (
+        all(case == "nimento" for case, _ in attribute)
+        and not previous[0].isupper()
+        and not any(case == "osanto" for case, _ in whole)
     ):
         return None
     for i in boundaries:
@@ -877,6 +910,27 @@ def _agreeing_split(
         if attribute & heads:
             why = f"the attribute {previous!r} agrees with {left!r}, not with {token!r}"
             return f"{left} {right}", "split_joined_words", why, "morphology"
+    return None
+
+
+def _genitive_head_split(token: str, boundaries: list[int], ev: Evidence) -> Decision | None:
+    """`kirjoitustaidon|opetus` where the document writes `kielen opetus`: a genitive
+    before a head the document writes after a genitive as a word of its own. Genitive
+    compounds are few and lexical; the document's own way with the head decides."""
+    for i in boundaries:
+        left, right = token[:i], token[i:]
+        if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
+            continue
+        if _inside_a_word(token, i, boundaries) or _shape(left, right)[0] != 0.5:
+            continue
+        if min(zipf_or_head(left), zipf_or_head(right)) < 2.0:
+            continue
+        if any(lemma in ev.genitive_heads for lemma in lemmas(right.lower())):
+            why = (
+                f"{left!r} (genitive) before {right!r}, which the document writes after a "
+                f"genitive as a word of its own; {token!r} is no common word"
+            )
+            return f"{left} {right}", "split_joined_words", why, "document"
     return None
 
 
@@ -904,11 +958,16 @@ def _split_compound(
                 f"compound {token!r} nowhere else"
             )
             return f"{left} {right}", "split_joined_words", why, "document"
-    corpus_knows = zipf(token) > 0 or any(zipf(lemma) > 0 for lemma in lemmas(token.lower()))
+    corpus = max([zipf(token)] + [zipf(lemma) for lemma in lemmas(token.lower())])
+    corpus_knows = corpus > 0
     if previous is not None:
         agreeing = _agreeing_split(token, previous, boundaries, ev, weak=not corpus_knows)
         if agreeing is not None:
             return agreeing
+    if corpus < 2.0:  # a compound the corpus knows well is its own word, whatever the style
+        styled = _genitive_head_split(token, boundaries, ev)
+        if styled is not None:
+            return styled
     if corpus_knows:
         return None  # the corpus knows the compound (`vastuunjaosta` by `vastuunjako`)
     passing: list[tuple[float, float, str, str, str, Confidence]] = []

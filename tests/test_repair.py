@@ -227,6 +227,35 @@ CONTEXT = (
             "Nuorisopalvelut tavoittavat nuoret.",
             id="subject-agrees-with-its-verb",
         ),
+        pytest.param(
+            "Uudistettu lakikotoutumisen edistämisestä tuli voimaan.",
+            "Uudistettu laki kotoutumisen edistämisestä tuli voimaan.",
+            id="sentence-initial-nominative-attribute-agrees-with-the-first-part",
+        ),
+        pytest.param(
+            "Kotoutumiskoulutuksenhankintoihin osallistuu ELY-keskus.",
+            "Kotoutumiskoulutuksen hankintoihin osallistuu ELY-keskus.",
+            id="genitive-of-an-us-noun-begins-no-compound",
+        ),
+        pytest.param(
+            "Kunta järjestää suomen kielen opetuksen. Lisäksi kunta tukee luku- ja "
+            "kirjoitustaidonopetusta.",
+            "Kunta järjestää suomen kielen opetuksen. Lisäksi kunta tukee luku- ja "
+            "kirjoitustaidon opetusta.",
+            id="head-the-document-writes-after-a-genitive",
+        ),
+        pytest.param(
+            "Hyvinvointialue järjestää palvelut. Hyvinvointi-\nalueella on tehtäviä.",
+            "Hyvinvointialue järjestää palvelut. Hyvinvointialueella on tehtäviä.",
+            id="capitalised-at-a-sentence-start-and-one-word-in-the-document",
+        ),
+        pytest.param(
+            "Kunta antaa tietoa asiaa kos-kevasta päätöksestä. Ministeriö vastaa "
+            "kotouttamistakoskevasta lainsäädännöstä.",
+            "Kunta antaa tietoa asiaa koskevasta päätöksestä. Ministeriö vastaa "
+            "kotouttamista koskevasta lainsäädännöstä.",
+            id="a-broken-word-is-no-evidence-nor-a-question-clitic-a-reading",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
