@@ -43,7 +43,12 @@ import regex
 from pipeline.layout import Block, HyphenBreak, Reflowed, Table
 from pipeline.models import Confidence, Repair, RepairKind
 from pipeline.offsets import Edit, OffsetMap, apply_edits
-from pipeline.wordsplit import CONFIDENCE_ORDER, Evidence, repair_token
+from pipeline.wordsplit import (
+    CONFIDENCE_ORDER,
+    Evidence,
+    repair_token,
+    split_after_abbreviation,
+)
 
 MODES = ("default", "conservative")
 # The weakest class of evidence each mode applies.
@@ -228,6 +233,13 @@ _LOST_SPACE = regex.compile(
 )
 
 
+# A dash with a space before it takes one after it (`palveluihin – kunta`); a range
+# (`2021–2024`) has neither.
+_GLUED_DASH = regex.compile(r"(?<=\s)[–—](?=\p{L})")
+
+# An abbreviation before the colon of its case ending (`TEM:n`).
+_ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{2,6}\d*:$")
+
 # A numbered reference (`681/2023`, `TrVM 6/2018 vp`) ends with its year: letters glued
 # to the year lost a space.
 _GLUED_REFERENCE = regex.compile(r"(?<![\p{L}\p{N}/])\d{1,5}/\d{4}(?=\p{L})")
@@ -253,6 +265,9 @@ def _punctuation(text: str) -> _Pass:
         else:
             done.add(at - 1, at, text[at - 1], f"{text[at - 1]} ", "restore_space",
                      f"a space lost after {text[at - 1]!r}")  # fmt: skip
+    for m in _GLUED_DASH.finditer(text):
+        done.add(m.start(), m.end(), m.group(), f"{m.group()} ", "restore_space",
+                 f"a space lost after the spaced dash {m.group()!r}")  # fmt: skip
     for m in _GLUED_REFERENCE.finditer(text):
         done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
                  f"a space lost after the reference {m.group()!r}")  # fmt: skip
@@ -287,6 +302,11 @@ def _tokens(
             continue
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before and before in "@/._\\") or (after and after in "@/_\\"):
+            continue
+        if before == ":" and _ABBREVIATION_BEFORE.search(text, max(0, start - 10), start):
+            split = split_after_abbreviation(token) if "-" not in token else None
+            if split is not None and split[3] in allowed:
+                done.add(start, end, token, split[0], split[1], split[2], split[3])
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
         previous = _previous_word(text, start)

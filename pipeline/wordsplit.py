@@ -247,12 +247,26 @@ def decide_hyphen(
             "morphology",
         )
     spelled_joined, spelled_kept = morphology.spell(joined), morphology.spell(kept)
+    if (
+        not line_end
+        and last[:1].isupper()
+        and _a_word(last)
+        and morphology.spell(right)
+        and len(last) in compound_boundaries(last + right)
+        and not _inside_a_word(last + right, len(last), list(compound_boundaries(last + right)))
+    ):
+        # `Kela-kortti`, `Hinta-laatusuhde` inside a line: a capitalised word and a word
+        # at a boundary of their compound, joined by a hyphen no line end explains: the
+        # writer's hyphen (`Hyvin-vointialue` breaks `hyvinvointi`: no boundary there)
+        return "keep", f"{last!r} is a capitalised word and {right!r} a word", "morphology"
     if vowel_clash(last, right) and (spelled_kept or not spelled_joined):
         return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen", "morphology"
     # The hyphenated form itself stands in the text once: that is not evidence. A
     # repeated hyphenated form is evidence only where Voikko does not contradict it
     # (the same word can be broken at the same point twice).
-    n_joined, n_kept = ev.count(joined), ev.count(kept) - 1
+    # Of a hyphenated word's part (`accessible-table` in a longer word) nothing may
+    # stand at all.
+    n_joined, n_kept = ev.count(joined), max(0, ev.count(kept) - 1)
     if n_joined > n_kept:
         return "join", f"{joined!r} stands {n_joined} time(s) elsewhere in the document", "document"
     if n_kept > n_joined and (spelled_kept or not spelled_joined):
@@ -305,6 +319,10 @@ def decide_hyphen(
     if spelled_kept:
         return "keep", f"Voikko accepts {kept!r} but not {joined!r}", "dictionary"
     pattern = morphology.hyphenate(joined)
+    if _a_word(right) and not _a_word(last):
+        # `stub-koodeihin`: a word after a part that is none may be a foreign or coined
+        # prefix with a real hyphen; left for the reviewer
+        return None
     if left.islower() and len(pattern) == len(joined) and pattern[len(left)] == "-":
         return (
             "join",
@@ -376,7 +394,11 @@ def repair_token(
                 reasons.append(f"'{left}-' before {part!r} is a suspended hyphen")
                 classes.append("typography")
                 continue
-            decided = decide_hyphen(left, part, ev, line_end=at_line_end)
+            if len(pieces) > 1 and pieces[0][:1].isupper():
+                # `Real-media-virtoja`: a compound of a name keeps its hyphens
+                decided = ("keep", "a compound of a name keeps its hyphens", "morphology")
+            else:
+                decided = decide_hyphen(left, part, ev, line_end=at_line_end)
             if decided is not None and decided[0] == "join":
                 pieces[-1] = left + part
                 kinds.append("join_hyphenated")
@@ -465,6 +487,35 @@ def _compound_head(head: str, ev: Evidence) -> bool:
     )
 
 
+# The endings an abbreviation takes after its colon (`TEM:n`, `PPD:ssä`): Finnish
+# case endings, longest first.
+_ABBREVIATION_ENDINGS = tuple(
+    sorted(
+        {
+            "n", "a", "ä", "ta", "tä", "na", "nä", "ksi", "ssa", "ssä", "sta", "stä",
+            "han", "hen", "hin", "hon", "hun", "hyn", "hän", "hön", "iin", "ään", "aan",
+            "lla", "llä", "lta", "ltä", "lle", "t", "ien", "iden", "itä", "ia", "iä",
+            "ille", "illa", "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "ää",
+            "een", "tta", "ttä",
+        },
+        key=lambda ending: (-len(ending), ending),
+    )
+)  # fmt: skip
+
+
+def split_after_abbreviation(piece: str) -> Decision | None:
+    """`TEM:nkanssa`: the letters after an abbreviation's colon are its case ending and,
+    after a lost line break, the next word: the ending is split off where the rest is a
+    word of its own."""
+    lower = piece.lower()
+    for ending in _ABBREVIATION_ENDINGS:
+        rest = piece[len(ending) :]
+        if lower.startswith(ending) and len(rest) >= 3 and known(rest) and rest.isalpha():
+            why = f"{ending!r} ends the abbreviation, and {rest!r} is a word of its own"
+            return f"{piece[: len(ending)]} {rest}", "split_joined_words", why, "morphology"
+    return None
+
+
 def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | None:
     if len(piece) < 5 or ev.count(piece) > 1:
         return None  # short, or recurring as it is: a word, not an accident
@@ -479,7 +530,13 @@ def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | N
     m = _DIGITS_LETTERS.match(piece)
     if m:
         number, word = m.groups()
-        if morphology.spell(f"{number}-{word}"):
+        # `5-vuotias`, `3-kertainen`: a word that stands after a number only, or an
+        # `-inen` adjective derived from a noun, takes the hyphen; a word of its own
+        # (`0 viimeisen`) takes a space, though Voikko accepts `0-viimeisen` too
+        bound = not morphology.spell(word) or any(
+            "+inen(+inen)" in a.get("WORDBASES", "") for a in morphology.analyze(word)
+        )
+        if bound and morphology.spell(f"{number}-{word}"):
             return (
                 f"{number}-{word}",
                 "restore_hyphen",

@@ -228,6 +228,21 @@ CONTEXT = (
             id="subject-agrees-with-its-verb",
         ),
         pytest.param(
+            "Hanketta johtaa TEM. Hanke etenee TEM:njohdolla ja päättyy.",
+            "Hanketta johtaa TEM. Hanke etenee TEM:n johdolla ja päättyy.",
+            id="word-glued-to-an-abbreviations-case-ending",
+        ),
+        pytest.param(
+            "Kunta vastaa palveluista –neuvonta kuuluu sille.",
+            "Kunta vastaa palveluista – neuvonta kuuluu sille.",
+            id="space-lost-after-a-spaced-dash",
+        ),
+        pytest.param(
+            "Tuki päättyy vaiheessa 2viimeisen kuukauden jälkeen. Ryhmä on 5vuotiaille.",
+            "Tuki päättyy vaiheessa 2 viimeisen kuukauden jälkeen. Ryhmä on 5-vuotiaille.",
+            id="number-glued-to-a-word-or-to-a-bound-part",
+        ),
+        pytest.param(
             "Uudistettu lakikotoutumisen edistämisestä tuli voimaan.",
             "Uudistettu laki kotoutumisen edistämisestä tuli voimaan.",
             id="sentence-initial-nominative-attribute-agrees-with-the-first-part",
@@ -290,6 +305,11 @@ def test_artefact_is_repaired(artefact, fixed):
         "TEM:n",
         "KOTO24 -uudistusten",
         "www.ely-keskus.fi",
+        "Real-media-palvelu",
+        "Kela-kortti",
+        "Hinta-laatusuhde",
+        "table-caption-objekti",
+        "Kaudella 2021–2024",
     ],
 )
 def test_valid_words_are_never_changed(word):
