@@ -394,6 +394,7 @@ def repair_token(
                 reasons.append(f"'{left}-' before {part!r} is a suspended hyphen")
                 classes.append("typography")
                 continue
+            decided: tuple[str, str, Confidence] | None
             if len(pieces) > 1 and pieces[0][:1].isupper():
                 # `Real-media-virtoja`: a compound of a name keeps its hyphens
                 decided = ("keep", "a compound of a name keeps its hyphens", "morphology")
