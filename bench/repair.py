@@ -19,13 +19,15 @@ with the highest summed word frequency), `pipeline` (layout + repair) and
 `conservative` (layout + repair with `--repair conservative`: document and
 punctuation evidence only).
 
-Corpora: the project's own documents, and with `--corpus DIR` a folder of real
-clean texts besides (`../shared/corpus`: each text's body below its header's `---`
-line, `[...]` lines dropped). Each random seed corrupts every document once; the
-figures are printed per corpus and seed. `--verbose` prints every wrong change and
-every miss with the repair's evidence.
+Corpora: the project's own documents, and with `--corpus DIR` (repeatable) a folder
+of real clean texts besides, with the seed among them: `DIR/texts/*.txt` or
+`DIR/*.txt`, one paragraph per line (`../shared/corpus`: each text's body below its
+header's `---` line, `[...]` lines dropped, and a word an excerpt cut before a `[...]`
+dropped too). Each random seed corrupts every document once; the figures are
+printed per corpus and seed. `--verbose` prints every wrong change and every miss
+with the repair's evidence.
 
-    python bench/repair.py [--corpus DIR] [--seeds 0-4] [--verbose]
+    python bench/repair.py [--corpus DIR]... [--seeds 0-4] [--verbose]
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ from pipeline.document import extract_document  # noqa: E402
 from pipeline.ingest import read_source  # noqa: E402
 from pipeline.layout import reflow  # noqa: E402
 from pipeline.repair import repair  # noqa: E402
-from pipeline.scoring import read_corpus  # noqa: E402
 from tests.typeset import read_markup  # noqa: E402
 
 LETTER = regex.compile(r"[\p{L}\p{N}]")
@@ -65,14 +66,17 @@ def clean_texts() -> dict[str, list[str]]:
 
 
 def corpus_texts(directory: Path) -> dict[str, list[str]]:
-    """Paragraph texts (one per non-empty line) of a corpus of real texts, the seed's
-    repaired text among them. A line cut by the excerpt (`[...]` after it, no
-    punctuation at its end) loses its last, cut word (`kotouttamisohj`): a fragment no
-    document has, and so no measure of a repair."""
+    """Paragraph texts (one per non-empty line) of a folder of real clean texts, the
+    seed's repaired text among them: `DIR/texts/*.txt` (a corpus such as
+    `../shared/corpus`) or else `DIR/*.txt`. A text with a header keeps the body below
+    its `---` line; `[...]` lines (cuts) are dropped, and a line an excerpt cut (`[...]`
+    after it, no punctuation at its end) loses its last, cut word (`kotouttamisohj`): a
+    fragment no document has is no measure of a repair."""
     texts = {"seed": clean_texts()["seed"]}
-    for t in read_corpus(directory):
-        raw = (directory / "texts" / f"{t.stem}.txt").read_text(encoding="utf-8")
-        lines = raw.partition("\n---\n")[2].split("\n")
+    folder = directory / "texts" if (directory / "texts").is_dir() else directory
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        lines = (raw.partition("\n---\n")[2] if "\n---\n" in raw else raw).split("\n")
         paragraphs = []
         for line, following in zip(lines, [*lines[1:], ""], strict=True):
             words = line.split()
@@ -82,7 +86,7 @@ def corpus_texts(directory: Path) -> dict[str, list[str]]:
                 words = words[:-1]
             if words:
                 paragraphs.append(" ".join(words))
-        texts[t.stem] = paragraphs
+        texts[path.stem] = paragraphs
     return texts
 
 
@@ -227,7 +231,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--corpus", type=Path, help="a folder of real texts (texts/<stem>.txt)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of real clean texts (DIR/texts/*.txt or DIR/*.txt); repeatable",
+    )
     ap.add_argument("--seeds", default="0-4", help="random seeds of the corruption, N or N-M")
     ap.add_argument("--verbose", action="store_true", help="print every wrong or missed position")
     args = ap.parse_args()
@@ -239,11 +249,15 @@ def main() -> int:
         "conservative": conservative_repair,
     }
     corpora = {"project": clean_texts()}
-    if args.corpus is not None:
-        if not (args.corpus / "texts").is_dir():
-            print(f"error: {args.corpus}: no texts/ folder: is this a corpus?", file=sys.stderr)
+    for folder in args.corpus:
+        if not any((folder / "texts").glob("*.txt")) and not any(folder.glob("*.txt")):
+            print(
+                f"error: {folder}: no .txt texts in it or in its texts/ folder: "
+                "give a folder of clean texts",
+                file=sys.stderr,
+            )
             return 2
-        corpora[str(args.corpus)] = corpus_texts(args.corpus)
+        corpora[str(folder)] = corpus_texts(folder)
     timings: dict[str, float] = {name: 0.0 for name in methods}
     for label, corpus in corpora.items():
         distinct = sum(len(" ".join(p).split()) for p in corpus.values())
