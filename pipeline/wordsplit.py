@@ -93,8 +93,7 @@ class Evidence:
         self.parts = Counter(
             m.group().rsplit("-", 1)[1].lower()
             for m in words
-            if "-" in m.group()
-            and (not m.group()[0].islower() or morphology.spell(m.group()))
+            if "-" in m.group() and (not m.group()[0].islower() or morphology.spell(m.group()))
         )
         self.lemmas: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
@@ -482,9 +481,13 @@ def split_piece(
 def _compound_head(head: str, ev: Evidence) -> bool:
     """A head that may stand before a suspended hyphen: the document uses it so, Voikko
     accepts `head-` (`sosiaali-`), or it is a nominative."""
-    return ev.suspended_head(head) or morphology.spell(f"{head}-") or any(
-        a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
-        for a in morphology.analyze(head)
+    return (
+        ev.suspended_head(head)
+        or morphology.spell(f"{head}-")
+        or any(
+            a.get("SIJAMUOTO") == "nimento" and a.get("CLASS") != "suhdesana"
+            for a in morphology.analyze(head)
+        )
     )
 
 
@@ -557,6 +560,13 @@ def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | N
         abbr, rest = m.groups()
         if _finite_verb(rest):  # `AVIohjaa`: an abbreviation as a subject and its verb
             why = f"an abbreviation glued to the finite verb {rest!r}"
+            return f"{abbr} {rest}", "split_joined_words", why, "morphology"
+        if any(
+            a.get("CLASS") in ("teonsana", "kieltosana") for a in morphology.analyze(abbr.lower())
+        ) and any(a.get("CLASS") == "teonsana" for a in morphology.analyze(rest)):
+            # `EIole`, `EIvoi`: a verb in capitals for emphasis before a verb, no
+            # abbreviation
+            why = f"{abbr!r} is a verb in capitals and {rest!r} a verb"
             return f"{abbr} {rest}", "split_joined_words", why, "morphology"
         if morphology.spell(f"{abbr}-{rest}") or morphology.spell(rest):
             return (
@@ -815,9 +825,7 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
         reasons.append(why)
     # A word Voikko and the corpora lack that the document uses on its own counts as
     # known, at the frequency `known` asks of a word.
-    freq = min(
-        _plausibility(p) or (1.5 if _document_word(p, ev) else 0.0) for p in (left, right)
-    )
+    freq = min(_plausibility(p) or (1.5 if _document_word(p, ev) else 0.0) for p in (left, right))
     score += freq / 2
     reasons.append(f"word frequency {freq:.1f}")
     if ev.joined_elsewhere(token, left, right):

@@ -233,6 +233,11 @@ CONTEXT = (
             id="word-glued-to-an-abbreviations-case-ending",
         ),
         pytest.param(
+            "Tukea EIvoi siirtää toiselle.",
+            "Tukea EI voi siirtää toiselle.",
+            id="word-in-capitals-glued-to-a-verb",
+        ),
+        pytest.param(
             "Kunta vastaa palveluista –neuvonta kuuluu sille.",
             "Kunta vastaa palveluista – neuvonta kuuluu sille.",
             id="space-lost-after-a-spaced-dash",
