@@ -53,6 +53,7 @@ _UNMAPPED_BULLET = regex.compile(r"^(?:\(cid:\d+\)|\p{Co})\s*")
 _NUMBERED_HEADING = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}")
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "tahi", "että", "and", "or", "och", "eller"})
 _LINE_END_HYPHEN = regex.compile(r"(?<=\p{L})[-\u00ad]$")
+_SPACED_HYPHEN_END = regex.compile(r"(?:\)|\b\p{Lu}{2,}\d*|\d) -$")
 _PAGE_NUMBER = regex.compile(
     r"^(?:(?:sivu|s\.|page)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|\(|of|\|)\s*\d{1,4}\s*\)?)?$",
     regex.IGNORECASE,
@@ -702,7 +703,11 @@ class _Text:
         conjunction is suspended (`sosiaali- ja`), another line-end hyphen is kept and
         handed to the repair, else a space."""
         prev = self.parts[-1]
-        if _LINE_END_HYPHEN.search(prev):
+        if _SPACED_HYPHEN_END.search(prev) and text[:1].islower():
+            # `KOTO24 -` + `uudistusten`: the spaced hyphen of a compound whose first
+            # part is an abbreviation, a number or a bracket binds the next word
+            self.emit(text, page)
+        elif _LINE_END_HYPHEN.search(prev):
             first_word = text.split(maxsplit=1)[0].lower().strip(",.;:")
             if prev.endswith("\u00ad"):
                 # A soft hyphen at a line end is always a hyphenation point: join.

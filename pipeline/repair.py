@@ -42,6 +42,7 @@ import regex
 
 from pipeline.layout import Block, HyphenBreak, Reflowed, Table
 from pipeline.models import Confidence, Repair, RepairKind
+from pipeline.nlp.segment import ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 from pipeline.wordsplit import (
     CONFIDENCE_ORDER,
@@ -233,12 +234,21 @@ _LOST_SPACE = regex.compile(
 )
 
 
-# A dash with a space before it takes one after it (`palveluihin – kunta`); a range
-# (`2021–2024`) has neither.
-_GLUED_DASH = regex.compile(r"(?<=\s)[–—](?=\p{L})")
+# An abbreviation's period before a lower-case letter (`esim.ohjeet`): its space lost.
+_GLUED_ABBREVIATION = regex.compile(
+    r"(?<![\p{L}\p{N}.])(?i:"
+    + "|".join(sorted((a for a in ABBREVIATIONS | SENTENCE_FINAL_ABBREVIATIONS if len(a) > 1),
+                      key=len, reverse=True))
+    + r")\.(?=\p{Ll}\p{Ll})"
+)  # fmt: skip
 
-# An abbreviation before the colon of its case ending (`TEM:n`).
-_ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{2,6}\d*:$")
+# A dash with a space on one side takes one on the other (`palveluihin – kunta`); a
+# range (`2021–2024`) has neither.
+_GLUED_DASH = regex.compile(r"(?<=\s)[–—](?=\p{L})")
+_DASH_AFTER_WORD = regex.compile(r"(?<=\p{L})[–—](?= \p{L})")
+
+# An abbreviation or a number before the colon of its case ending (`TEM:n`, `2025:n`).
+_ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}{2,6}\d*|\d+):$")
 
 # A numbered reference (`681/2023`, `TrVM 6/2018 vp`) ends with its year: letters glued
 # to the year lost a space.
@@ -265,9 +275,17 @@ def _punctuation(text: str) -> _Pass:
         else:
             done.add(at - 1, at, text[at - 1], f"{text[at - 1]} ", "restore_space",
                      f"a space lost after {text[at - 1]!r}")  # fmt: skip
+    for m in _GLUED_ABBREVIATION.finditer(text):
+        if any(a <= m.start() < b for a, b in protected):
+            continue
+        done.add(m.end() - 1, m.end(), ".", ". ", "restore_space",
+                 f"a space lost after the abbreviation {m.group()!r}")  # fmt: skip
     for m in _GLUED_DASH.finditer(text):
         done.add(m.start(), m.end(), m.group(), f"{m.group()} ", "restore_space",
                  f"a space lost after the spaced dash {m.group()!r}")  # fmt: skip
+    for m in _DASH_AFTER_WORD.finditer(text):
+        done.add(m.start(), m.end(), m.group(), f" {m.group()}", "restore_space",
+                 f"a space lost before the spaced dash {m.group()!r}")  # fmt: skip
     for m in _GLUED_REFERENCE.finditer(text):
         done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
                  f"a space lost after the reference {m.group()!r}")  # fmt: skip

@@ -239,6 +239,19 @@ def decide_hyphen(
     joined more readily than one found inside a line."""
     last = left.rsplit("-", 1)[-1]
     joined, kept = left + right, f"{left}-{right}"
+    if (
+        line_end
+        and len(last) >= 2
+        and last.isupper()
+        and right.isupper()
+        and last.isalpha()
+        and not morphology.spell(last.lower())
+        and morphology.spell(joined.lower())
+        and morphology.hyphenate(joined.lower())[len(left) : len(left) + 1] == "-"
+    ):
+        # `SOPIVUU-` + `DESTA` in a line of capitals: a word broken at its hyphenation
+        # point, its first part no word (`ELY-KESKUS`, `SOTE-PALVELUT` keep theirs)
+        return "join", f"Voikko accepts {joined.lower()!r}", "dictionary"
     if last.isupper() or any(c.isdigit() for c in last) or right[:1].isupper() or len(last) < 2:
         return (
             "keep",
@@ -331,6 +344,11 @@ def decide_hyphen(
     return None
 
 
+def _capitals(left: str, right: str) -> bool:
+    """Both sides of a hyphen in capitals (`SOPIVUU-DESTA`, `ELY-KESKUS`)."""
+    return left.isupper() and right.isupper()
+
+
 def _a_word(part: str) -> bool:
     """A word of its own for Voikko or a corpus."""
     return morphology.spell(part) or zipf(part) > 0
@@ -385,7 +403,7 @@ def repair_token(
     for part in token.split("-")[1:]:
         left, at_line_end = pieces[-1], offset in line_end
         offset += 1 + len(part)
-        if left and part and left[-1].isalpha() and part[0].islower():
+        if left and part and left[-1].isalpha() and (part[0].islower() or _capitals(left, part)):
             if left[-1].islower() and part.lower() in CONJUNCTIONS:
                 separators.append("- ")
                 pieces.append(part)

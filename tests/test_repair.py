@@ -233,6 +233,31 @@ CONTEXT = (
             id="word-glued-to-an-abbreviations-case-ending",
         ),
         pytest.param(
+            "Uudistukset tulivat KOTO24 -\nuudistusten myötä.",
+            "Uudistukset tulivat KOTO24 -uudistusten myötä.",
+            id="spaced-hyphen-of-an-abbreviations-compound-at-a-line-end",
+        ),
+        pytest.param(
+            "Palvelut sopivat esim.ohjaukseen ja mm.neuvontaan.",
+            "Palvelut sopivat esim. ohjaukseen ja mm. neuvontaan.",
+            id="space-lost-after-an-abbreviation",
+        ),
+        pytest.param(
+            "Kunta vastaa palveluista– neuvonta kuuluu sille.",
+            "Kunta vastaa palveluista – neuvonta kuuluu sille.",
+            id="space-lost-before-a-spaced-dash",
+        ),
+        pytest.param(
+            "Tuki kasvaa vuoden 2025:nalusta.",
+            "Tuki kasvaa vuoden 2025:n alusta.",
+            id="word-glued-to-a-numbers-case-ending",
+        ),
+        pytest.param(
+            "KOTOUTTAMIS-\nOHJELMA JA ELY-\nKESKUS",
+            "KOTOUTTAMISOHJELMA JA ELY-KESKUS",
+            id="line-end-hyphen-in-capitals",
+        ),
+        pytest.param(
             "Tukea EIvoi siirtää toiselle.",
             "Tukea EI voi siirtää toiselle.",
             id="word-in-capitals-glued-to-a-verb",
