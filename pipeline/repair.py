@@ -247,6 +247,9 @@ _GLUED_ABBREVIATION = regex.compile(
 _GLUED_DASH = regex.compile(r"(?<=\s)[–—](?=\p{L})")
 _DASH_AFTER_WORD = regex.compile(r"(?<=\p{L})[–—](?= \p{L})")
 
+# An arrow pointing to a link or a page stands between spaces (`-opas ⇒ www...`).
+_GLUED_ARROW = regex.compile(r"([⇒→➔►▶])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,)])([⇒→➔►▶])")
+
 # An abbreviation or a number before the colon of its case ending (`TEM:n`, `2025:n`).
 _ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}{2,6}\d*|\d+):$")
 
@@ -283,6 +286,11 @@ def _punctuation(text: str) -> _Pass:
     for m in _GLUED_DASH.finditer(text):
         done.add(m.start(), m.end(), m.group(), f"{m.group()} ", "restore_space",
                  f"a space lost after the spaced dash {m.group()!r}")  # fmt: skip
+    for m in _GLUED_ARROW.finditer(text):
+        arrow = m.group(1) or m.group(2)
+        new = f"{arrow} " if m.group(1) else f" {arrow}"
+        done.add(m.start(), m.end(), arrow, new, "restore_space",
+                 f"a space lost beside the arrow {arrow!r}")  # fmt: skip
     for m in _DASH_AFTER_WORD.finditer(text):
         done.add(m.start(), m.end(), m.group(), f" {m.group()}", "restore_space",
                  f"a space lost before the spaced dash {m.group()!r}")  # fmt: skip

@@ -96,7 +96,7 @@ class Evidence:
             if "-" in m.group() and (not m.group()[0].islower() or morphology.spell(m.group()))
         )
         self.lemmas: Counter[str] = Counter()
-        self.pairs: set[tuple[str, str]] = set()
+        self.pairs: Counter[tuple[str, str]] = Counter()
         for form, count in self.words.items():
             for lemma in lemmas(form):
                 self.lemmas[lemma] += count
@@ -108,7 +108,7 @@ class Evidence:
                 left = a.group().lower()
                 genitive = _genitive_noun(left)
                 for lemma in lemmas(b.group().lower()):
-                    self.pairs.add((left, lemma))
+                    self.pairs[(left, lemma)] += 1
                     if genitive:
                         self.genitive_heads.add(lemma)
         # The heads of suspended compounds (`sosiaali-` in `sosiaali- ja terveyspalvelut`).
@@ -126,7 +126,13 @@ class Evidence:
 
     def phrase(self, left: str, right: str) -> bool:
         """Whether `left` is followed elsewhere by a form of `right`'s lemma."""
-        return any((left.lower(), lemma) in self.pairs for lemma in lemmas(right.lower()))
+        return self.phrases(left, right) > 0
+
+    def phrases(self, left: str, right: str) -> int:
+        """How often `left` is followed elsewhere by a form of `right`'s lemma."""
+        return max(
+            (self.pairs[(left.lower(), lemma)] for lemma in lemmas(right.lower())), default=0
+        )
 
     def standalone(self, word: str) -> bool:
         return self.words[word.lower()] > 0 or self.parts[word.lower()] > 0
@@ -539,8 +545,12 @@ def split_after_abbreviation(piece: str) -> Decision | None:
 
 
 def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | None:
-    if len(piece) < 5 or ev.count(piece) > 1:
-        return None  # short, or recurring as it is: a word, not an accident
+    if len(piece) < 5:
+        return None
+    if ev.count(piece) > 1 and not _ABBREVIATION_GLUE.match(piece):
+        # recurring as it is: a word, not an accident; an abbreviation glued to a word
+        # (`ELYkeskusten` twice) is no word however often it stands
+        return None
     m = _LETTERS_DIGITS.match(piece)
     if m:
         return (
@@ -1027,21 +1037,25 @@ def _split_compound(
     syntax (a finite verb, a postposition, a modal's infinitive, a conjunction cannot
     end or begin a compound). Word frequency alone never splits an accepted compound
     (`yhteensovittamisvastuu`, `poikkihallinnollisessa` are words)."""
-    if any(ev.lemmas[lemma] > 1 for lemma in lemmas(token.lower())):
-        return None  # the compound recurs in the document, inflected
+    recurs = max((ev.lemmas[lemma] for lemma in lemmas(token.lower())), default=0)
     boundaries = list(compound_boundaries(token))
     if token.lower().endswith(tuple(CONJUNCTIONS)):
         boundaries += [len(token) - len(c) for c in CONJUNCTIONS if token.lower().endswith(c)]
     # `ruotsin kielen` elsewhere decides `ruotsinkielen`, even where a corpus knows the
-    # compound
+    # compound, and as often as the compound recurs (a phrase glued twice is still the
+    # phrase the document writes)
     for i in sorted(set(boundaries)):
         left, right = token[:i], token[i:]
-        if known(left) and known(right) and ev.phrase(left, right):
-            why = (
-                f"'{left} {right}' stands elsewhere in the document as two words and the "
-                f"compound {token!r} nowhere else"
+        if known(left) and known(right) and ev.phrases(left, right) >= max(1, recurs - 1):
+            elsewhere = (
+                f"the compound {token!r} nowhere else"
+                if recurs <= 1
+                else f"the compound {recurs} time(s) with this one"
             )
+            why = f"'{left} {right}' stands elsewhere in the document as two words and {elsewhere}"
             return f"{left} {right}", "split_joined_words", why, "document"
+    if recurs > 1:
+        return None  # the compound recurs in the document, inflected
     corpus = max([zipf(token)] + [zipf(lemma) for lemma in lemmas(token.lower())])
     corpus_knows = corpus > 0
     if previous is not None:

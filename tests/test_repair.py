@@ -258,6 +258,23 @@ CONTEXT = (
             id="line-end-hyphen-in-capitals",
         ),
         pytest.param(
+            "Tietoa saa oppaasta ⇒www.esimerkki.fi ja sivustolta⇒ kotisuomessa.fi.",
+            "Tietoa saa oppaasta ⇒ www.esimerkki.fi ja sivustolta ⇒ kotisuomessa.fi.",
+            id="space-lost-beside-an-arrow",
+        ),
+        pytest.param(
+            "Kunta toimii ELYkeskusten kanssa. ELYkeskusten tehtävät kasvavat.",
+            "Kunta toimii ELY-keskusten kanssa. ELY-keskusten tehtävät kasvavat.",
+            id="abbreviation-glued-twice-is-still-no-word",
+        ),
+        pytest.param(
+            "Kunta vastaa kotoutumisen edistämisestä. Hyvinvointialue osallistuu "
+            "kotoutumisenedistämiseen, ja järjestöt tukevat kotoutumisenedistämistä.",
+            "Kunta vastaa kotoutumisen edistämisestä. Hyvinvointialue osallistuu "
+            "kotoutumisen edistämiseen, ja järjestöt tukevat kotoutumisen edistämistä.",
+            id="phrase-glued-twice-is-still-the-documents-phrase",
+        ),
+        pytest.param(
             "Tukea EIvoi siirtää toiselle.",
             "Tukea EI voi siirtää toiselle.",
             id="word-in-capitals-glued-to-a-verb",
