@@ -66,6 +66,14 @@ _POSTPOSITIONS = frozenset(
         "alaisena",
         "lisäksi",
         "muassa",
+        "ulkopuolella",
+        "ulkopuolelle",
+        "ulkopuolelta",
+        "ohella",
+        "sisällä",
+        "johdolla",
+        "alaisuudessa",
+        "mukaisesti",
     }
 )
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_POSTPOSITIONS, key=len, reverse=True))
@@ -882,7 +890,7 @@ def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | No
         if restored:
             return restored
     if best is None:
-        return _suspended(token, ev)
+        return _suspended(token, ev) or _unknown_before_postposition(token)
     # A capitalised unknown token may be a name (`Järvilaakson`), and a token the
     # corpus knows (`yhteensovittaa`) a word Voikko lacks: both need more to be split.
     needed = (3.0 if token[:1].isupper() else 1.5) + 2 * zipf(token)
@@ -890,6 +898,18 @@ def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | No
         return None
     why = f"Voikko rejects {token!r}; " + "; ".join(best.reasons)
     return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
+
+
+def _unknown_before_postposition(token: str) -> Decision | None:
+    """`maahanmuuttaneenkanssa`: a postposition ends the token, after a genitive-looking
+    word Voikko lacks (a participle, a name): a postposition ends no compound."""
+    lower = token.lower()
+    for post in _POSTPOSITIONS_LONGEST_FIRST:
+        head = token[: -len(post)]
+        if len(post) >= 5 and lower.endswith(post) and len(head) >= 5 and head.endswith("n"):
+            why = f"{post!r} is a postposition after the genitive {head!r}"
+            return f"{head} {token[-len(post) :]}", "split_joined_words", why, "morphology"
+    return None
 
 
 def _part(word: str, ev: Evidence) -> bool:

@@ -275,6 +275,16 @@ CONTEXT = (
             id="phrase-glued-twice-is-still-the-documents-phrase",
         ),
         pytest.param(
+            "Kunta laatii suunnitelman maahanmuuttaneenkanssa.",
+            "Kunta laatii suunnitelman maahanmuuttaneen kanssa.",
+            id="postposition-after-a-genitive-voikko-lacks",
+        ),
+        pytest.param(
+            "Kunta tukee työvoimanulkopuolella olevia.",
+            "Kunta tukee työvoiman ulkopuolella olevia.",
+            id="postposition-glued-to-its-genitive",
+        ),
+        pytest.param(
             "Tukea EIvoi siirtää toiselle.",
             "Tukea EI voi siirtää toiselle.",
             id="word-in-capitals-glued-to-a-verb",
