@@ -47,6 +47,7 @@ from pipeline.offsets import Edit, OffsetMap, apply_edits
 from pipeline.wordsplit import (
     CONFIDENCE_ORDER,
     Evidence,
+    known,
     repair_token,
     split_after_abbreviation,
 )
@@ -226,6 +227,7 @@ def _characters(text: str) -> _Pass:
 _LOST_SPACE = regex.compile(
     r"(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}(?:\p{Ll}|\p{Lu}{1,5}-))"
     r"|(?<=[\p{L}\p{N}][\p{L}\p{N}][,;])(?=\p{L})"
+    r"|(?<=\p{L}\p{L}[,;])(?=\d)"
     r"|(?<=\p{Ll}\p{Ll}:)(?=\p{L}\p{L})"
     r"|(?<=[\p{L}\p{N}]\))(?=[\p{L}\p{N}])"
     r"|(?<=\p{L}\p{L})(?=\((?!\p{Ll}{1,3}\))[\p{L}\p{N}])"
@@ -249,6 +251,11 @@ _DASH_AFTER_WORD = regex.compile(r"(?<=\p{L})[–—](?= \p{L})")
 
 # An arrow pointing to a link or a page stands between spaces (`-opas ⇒ www...`).
 _GLUED_ARROW = regex.compile(r"([⇒→➔►▶])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,)])([⇒→➔►▶])")
+
+# A short word and a number glued (`ja36 §`, `3tai 4`), and letters glued to a
+# reference's number (`järjestämisestä380/2023`).
+_SHORT_WITH_NUMBER = regex.compile(r"^(?:\p{Ll}{2,}\d+|\d+\p{Ll}{2,})$")
+_LETTERS_BEFORE_REFERENCE = regex.compile(r"\p{L}{3,}\d+/\d{4}")
 
 # An abbreviation or a number before the colon of its case ending (`TEM:n`, `2025:n`).
 _ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}{2,6}\d*|\d+):$")
@@ -321,18 +328,23 @@ def _tokens(
     for m in _TOKEN.finditer(text):
         token, start, end = m.group(), m.start(), m.end()
         line_end = frozenset(i for i in range(len(token)) if start + i in breaks)
-        if len(token) < 5 and not line_end:
+        if len(token) < 5 and not line_end and not _SHORT_WITH_NUMBER.match(token):
             continue
         i = bisect.bisect_left(starts, end) - 1  # the last protected span starting before `end`
         if i >= 0 and reach[i] > start:
             continue
         before, after = text[start - 1 : start], text[end : end + 1]
-        if (before and before in "@/._\\") or (after and after in "@/_\\"):
+        reference = after == "/" and _LETTERS_BEFORE_REFERENCE.match(text, start)
+        if (before and before in "@/._\\") or (after and after in "@/_\\" and not reference):
             continue
         if before == ":" and _ABBREVIATION_BEFORE.search(text, max(0, start - 10), start):
             split = split_after_abbreviation(token) if "-" not in token else None
             if split is not None and split[3] in allowed:
                 done.add(start, end, token, split[0], split[1], split[2], split[3])
+            elif split is None and text[start - 2 : start - 1].isdigit() and known(token):
+                # `(1386/2010:kotoutumislaki)`: a word, no case ending, after a reference
+                why = f"a space lost after ':' before the word {token!r}"
+                done.add(start, end, token, f" {token}", "restore_space", why)
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
         previous = _previous_word(text, start)

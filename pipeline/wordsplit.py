@@ -85,6 +85,7 @@ _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
 _CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
 _LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
 _DIGITS_LETTERS = regex.compile(r"^(\d+)(\p{Ll}{3,})$")
+_SHORT_NUMBER_GLUE = regex.compile(r"^(?:(\p{Ll}{2,3})(\d+)|(\d+)(\p{Ll}{2,3}))$")
 
 Decision = tuple[str, RepairKind, str, Confidence]  # replacement, kind, evidence, class
 
@@ -553,6 +554,13 @@ def split_after_abbreviation(piece: str) -> Decision | None:
 
 
 def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | None:
+    short = _SHORT_NUMBER_GLUE.match(piece)
+    if short and (short.group(1) or short.group(4)).lower() in _SHORT_WORDS:
+        word, number = (
+            (short.group(1), short.group(2)) if short.group(1) else (short.group(4), short.group(3))
+        )
+        spaced = f"{word} {number}" if short.group(1) else f"{number} {word}"
+        return spaced, "split_joined_words", f"{word!r} glued to a number", "typography"
     if len(piece) < 5:
         return None
     if ev.count(piece) > 1 and not _ABBREVIATION_GLUE.match(piece):

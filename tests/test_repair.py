@@ -285,6 +285,16 @@ CONTEXT = (
             id="postposition-glued-to-its-genitive",
         ),
         pytest.param(
+            "Laki muuttaa 35 ja36 §:n, 37 §:n momentti,34 § ja 3tai 4 kohtaa.",
+            "Laki muuttaa 35 ja 36 §:n, 37 §:n momentti, 34 § ja 3 tai 4 kohtaa.",
+            id="short-words-glued-to-numbers",
+        ),
+        pytest.param(
+            "Lain (1386/2010:kotoutumislaki) ja lain järjestämisestä380/2023 mukaan.",
+            "Lain (1386/2010: kotoutumislaki) ja lain järjestämisestä 380/2023 mukaan.",
+            id="words-glued-to-law-references",
+        ),
+        pytest.param(
             "Tukea EIvoi siirtää toiselle.",
             "Tukea EI voi siirtää toiselle.",
             id="word-in-capitals-glued-to-a-verb",
