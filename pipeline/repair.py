@@ -348,6 +348,11 @@ def _tokens(
             continue
         suspended = after == "-" and text[end + 1 : end + 2] in (" ", "")
         previous = _previous_word(text, start)
+        coordinated = (
+            _previous_word(text, text.rindex(previous, 0, start))
+            if previous is not None and previous.lower() in ("ja", "tai", "sekä")
+            else None
+        )
         after_suspended = (
             text[max(0, start - 3) : start - 1].endswith("-")
             and text[start - 1 : start] == " "
@@ -360,6 +365,7 @@ def _tokens(
             previous,
             line_end,
             after_suspended,
+            coordinated,
         )
         if fixed is None:
             continue

@@ -391,11 +391,15 @@ def repair_token(
     previous: str | None = None,
     line_end: frozenset[int] = frozenset(),
     after_suspended: bool = False,
+    coordinated: str | None = None,
 ) -> TokenRepair | None:
     """The repair of one token (letters, digits and inner hyphens), or None.
 
     `after_suspended` tells that the token follows a suspended compound's hyphen
     (`työ- jaelinkeinotoimiston`): a conjunction glued to the next word is certain there.
+
+    `coordinated` is the word before `previous` where `previous` is a conjunction
+    (`toiminnan` in `toiminnan ja taloudensuunnittelua`).
 
     `suspended` tells that the token ends a suspended compound (`työvoima- ja`);
     `previous` is the word before the token in the same clause, if any;
@@ -451,7 +455,13 @@ def repair_token(
         decision = None
         if i == 0 or separators[i - 1] == "-":
             head_of_suspended = i == len(pieces) - 1 and suspended
-            decision = split_piece(piece, ev, previous if i == 0 else None, head_of_suspended)
+            decision = split_piece(
+                piece,
+                ev,
+                previous if i == 0 else None,
+                head_of_suspended,
+                coordinated if i == 0 else None,
+            )
         if decision:
             out.append(decision[0])
             kinds.append(decision[1])
@@ -483,14 +493,18 @@ CONFIDENCE_ORDER: tuple[Confidence, ...] = (
 
 
 def split_piece(
-    piece: str, ev: Evidence, previous: str | None = None, head_of_suspended: bool = False
+    piece: str,
+    ev: Evidence,
+    previous: str | None = None,
+    head_of_suspended: bool = False,
+    coordinated: str | None = None,
 ) -> Decision | None:
     """Repair a hyphen-free piece: split glued words or restore a lost hyphen.
 
     The head of a suspended compound (`...työvoima-` in `työvoima- ja`) is split
     only where the head is a compound's first part: a nominative (`työvoima`) or a
     part the document uses so (`sosiaali-`)."""
-    decision = _split_piece(piece, ev, previous)
+    decision = _split_piece(piece, ev, previous, coordinated)
     if head_of_suspended:
         if decision and decision[1] == "split_joined_words":
             head = decision[0].rsplit(" ", 1)[-1]
@@ -553,7 +567,9 @@ def split_after_abbreviation(piece: str) -> Decision | None:
     return None
 
 
-def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | None:
+def _split_piece(
+    piece: str, ev: Evidence, previous: str | None, coordinated: str | None = None
+) -> Decision | None:
     short = _SHORT_NUMBER_GLUE.match(piece)
     if short and (short.group(1) or short.group(4)).lower() in _SHORT_WORDS:
         word, number = (
@@ -638,7 +654,7 @@ def _split_piece(piece: str, ev: Evidence, previous: str | None) -> Decision | N
     if after_genitive is not None:
         return after_genitive
     if morphology.spell(piece):
-        return _split_compound(piece, ev, has_subject, previous)
+        return _split_compound(piece, ev, has_subject, previous, coordinated)
     return _split_unknown(piece, ev, has_subject)
 
 
@@ -1056,8 +1072,33 @@ def _genitive_head_split(token: str, boundaries: list[int], ev: Evidence) -> Dec
     return None
 
 
+def _coordinated_genitive(
+    token: str, coordinated: str, boundaries: list[int], ev: Evidence
+) -> Decision | None:
+    """`toiminnan ja taloudensuunnittelua`: after a genitive and a conjunction, a
+    genitive first part is that genitive's conjunct, an attribute of the noun after it
+    (`toiminnan ja talouden suunnittelua`), in a compound no corpus knows."""
+    for i in boundaries:
+        left, right = token[:i], token[i:]
+        if not (known(left) and known(right)) or ev.joined_elsewhere(token, left, right):
+            continue
+        if _inside_a_word(token, i, boundaries) or not _genitive_noun(left.lower()):
+            continue
+        if any(a.get("CLASS") in _NOUN_CLASSES for a in _readings(right)):
+            why = (
+                f"{left!r} (genitive) is the conjunct of the genitive {coordinated!r}, an "
+                f"attribute of {right!r}; no corpus knows {token!r}"
+            )
+            return f"{left} {right}", "split_joined_words", why, "morphology"
+    return None
+
+
 def _split_compound(
-    token: str, ev: Evidence, has_subject: bool, previous: str | None = None
+    token: str,
+    ev: Evidence,
+    has_subject: bool,
+    previous: str | None = None,
+    coordinated: str | None = None,
 ) -> Decision | None:
     """Split a form Voikko accepts only on strong evidence that it is two words: the
     document's own use of the parts as a phrase (`valtion kotouttamisohjelma`), the
@@ -1096,6 +1137,10 @@ def _split_compound(
             return styled
     if corpus_knows:
         return None  # the corpus knows the compound (`vastuunjaosta` by `vastuunjako`)
+    if coordinated is not None and _genitive_noun(coordinated.lower()):
+        parallel = _coordinated_genitive(token, coordinated, boundaries, ev)
+        if parallel is not None:
+            return parallel
     passing: list[tuple[float, float, str, str, str, Confidence]] = []
     for conj in ("ja", "sekä", "tai"):
         # `jalastensuojelu` is Voikko's `jalasten` + `suojelu`, and `ja lastensuojelu`

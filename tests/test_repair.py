@@ -295,6 +295,11 @@ CONTEXT = (
             id="words-glued-to-law-references",
         ),
         pytest.param(
+            "Kunta vastaa toiminnan ja taloudensuunnittelusta.",
+            "Kunta vastaa toiminnan ja talouden suunnittelusta.",
+            id="genitive-coordinated-with-a-genitive",
+        ),
+        pytest.param(
             "Tukea EIvoi siirtää toiselle.",
             "Tukea EI voi siirtää toiselle.",
             id="word-in-capitals-glued-to-a-verb",
@@ -418,6 +423,8 @@ def test_offsets_after_repair_still_cover_blocks(seed_doc):
         "Kunta tukee työllistyneen kielenoppimista.",
         # a demonstrative pronoun too
         "Kunta vastaa sen laadunseurannasta.",
+        # a coordinated genitive before a compound a corpus knows
+        "Paikalla olivat kunnan ja kaupunginhallituksen edustajat.",
         # an attribute agreeing with the whole compound
         "Kunta tukee kolmannen sektorinroolin kasvua.",
     ],
