@@ -6,23 +6,28 @@ class of that evidence (`typography`, `document`, `dictionary`, `morphology`,
 
 1. characters: soft hyphens inside words, ligatures (ﬁ, ﬂ), non-breaking and
    doubled spaces;
-2. punctuation: a space lost after sentence or clause punctuation or around a
-   bracket or a bullet (`toimeentulotukea.Työ-`, `matkareitin,myöntää`,
-   `neuvottelukunta(ETNO)`), restored by the punctuation alone;
+2. punctuation: a space lost after sentence or clause punctuation, an
+   abbreviation's period or a reference's year, or around a bracket, a bullet,
+   an arrow or a spaced dash (`toimeentulotukea.Työ-`, `matkareitin,myöntää`,
+   `neuvottelukunta(ETNO)`, `esim.ohjaus`, `12/2024vp`, `⇒www`), restored by the
+   punctuation alone;
 3. tokens, decided in `wordsplit.py`: line-end hyphens that layout kept
    (`kotoutta-misen`) are joined when the joined word is the word (Voikko, or
    the same document), kept when the hyphen is real (`ELY-keskusten`, a vowel
    clash), else left with a warning; hyphens left inside a line by a lost line
    break likewise; and joined words and lost hyphens: `myöntävätviisumeita`,
-   `ELYkeskukset`. A token Voikko rejects is split where both parts are words
-   and the split is supported by morphology (a part that cannot begin a
-   compound: a finite verb, an inflected adjective, a case other than the
-   nominative or genitive), by word frequency, and above all by the same
-   document (the parts or the phrase standing elsewhere). A token Voikko
-   accepts as a compound is split only on strong evidence: the same phrase as
-   two words elsewhere in the document while the compound stands nowhere else
-   (`valtionkotouttamisohjelman`), the parts standing alone in the document, or
-   syntax (a finite verb cannot end a compound); never by word frequency alone.
+   `ELYkeskukset`, `TEM:njohdolla`. A token Voikko rejects is split where both
+   parts are words (for Voikko, or for the document) and the split is supported
+   by morphology (a part that cannot begin a compound: a finite verb, an
+   inflected adjective, a case other than the nominative or genitive), by word
+   frequency, and above all by the same document (the parts or the phrase
+   standing elsewhere). A token Voikko accepts as a compound is split only on
+   strong evidence: the same phrase as two words elsewhere in the document
+   (`valtionkotouttamisohjelman`), the parts standing alone in the document,
+   morphology (a genitive plural, `-misen`, `-uksen`, a possessive suffix) or
+   syntax (a finite verb or a postposition cannot end a compound; an attribute
+   agrees with its head, `koskevan lainsäädännön|kokonaisuudesta`); never by
+   word frequency alone.
 
 `mode="conservative"` applies only repairs decided by typography, the document or
 Voikko's dictionary, for users who prefer a miss to a wrong change.

@@ -9,12 +9,18 @@ Given one token and what its document says (`Evidence`), decide whether it is
 
 The evidence, strongest first: the same document (the phrase standing
 elsewhere as two words, the compound nowhere else, the boundary never inside
-another word); morphology (a first part that cannot begin a Finnish compound:
-a finite verb, an inflected adjective agreeing with the next word, a case
-other than the nominative or the genitive singular, a `-misen` genitive; a
-second part that cannot end one: a finite verb, a postposition); and word
-frequency (wordfreq's Finnish list). A compound Voikko accepts needs more
-evidence than a token it rejects. Only `repair.py` calls this module.
+another word; the document's way with a head after a genitive, `kielen opetus`;
+a word Voikko lacks that the document uses on its own); morphology and syntax
+(a first part that cannot begin a Finnish compound: a finite verb, an inflected
+adjective agreeing with the next word, a case other than the nominative or the
+genitive singular, a `-misen` or `-uksen` genitive, a possessive suffix; a
+second part that cannot end one: a finite verb, a postposition; an attribute
+before the token that agrees with its first part and not with the whole, a
+genitive coordinated with the genitive before it, a subject agreeing with its
+verb); and word frequency (wordfreq's Finnish list). A compound Voikko accepts
+is split only on the document or on morphology and syntax, never on frequency
+alone, which only keeps a compound a corpus knows whole. Only `repair.py` calls
+this module.
 """
 
 from __future__ import annotations
