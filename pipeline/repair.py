@@ -52,6 +52,7 @@ from pipeline.offsets import Edit, OffsetMap, apply_edits
 from pipeline.wordsplit import (
     CONFIDENCE_ORDER,
     Evidence,
+    is_clause_verb,
     known,
     repair_token,
     split_after_abbreviation,
@@ -96,6 +97,49 @@ def _previous_word(text: str, start: int) -> str | None:
     while k > 0 and text[k - 1].isalpha():
         k -= 1
     return text[k:j] if k < j else None
+
+
+# What ends a clause: punctuation, a block's end, and the words that open a clause
+# (conjunctions, relative pronouns).
+_CLAUSE_MARK = regex.compile(r"[.!?,;:()•\n–—]")
+_CLAUSE_WORDS = frozenset(
+    "ja tai sekä eli että mutta vaan kun jos koska jotta vaikka kuin joka jotka jonka "
+    "joiden jota joita jolle joille jolla joilla jossa joissa josta joista johon joihin "
+    "mikä mitkä minkä mitä missä mistä mihin".split()
+)
+_PLAIN_WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """The clauses of a text, for asking whether a token's clause has a finite verb of
+    its own (`pienentää kuvan pystyskaalaa`: `skaalaa` is then no second verb)."""
+
+    starts: list[int]  # sorted offsets where a clause begins
+    verbs: dict[int, int]  # clause index -> how many clause verbs it holds
+    verb_starts: frozenset[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Clauses:
+        starts = {0} | {m.end() for m in _CLAUSE_MARK.finditer(text)}
+        found = []
+        for m in _PLAIN_WORD.finditer(text):
+            word = m.group()
+            if word.lower() in _CLAUSE_WORDS:
+                starts.add(m.start())
+            elif is_clause_verb(word):
+                found.append(m.start())
+        ordered = sorted(starts)
+        verbs: dict[int, int] = {}
+        for at in found:
+            k = bisect.bisect_right(ordered, at) - 1
+            verbs[k] = verbs.get(k, 0) + 1
+        return cls(ordered, verbs, frozenset(found))
+
+    def other_verb(self, start: int) -> bool:
+        """Whether the clause of the token at `start` holds a clause verb besides it."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return self.verbs.get(k, 0) - (start in self.verb_starts) > 0
 
 
 @dataclass(frozen=True)
@@ -326,6 +370,7 @@ def _tokens(
     allowed = CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(weakest) + 1]
     done = _Pass()
     ev = Evidence(text)
+    clauses = _Clauses.of(text)
     protected = _protected(text)
     starts = [s for s, _ in protected]
     reach = list(itertools.accumulate((e for _, e in protected), max))  # furthest end so far
@@ -371,6 +416,7 @@ def _tokens(
             line_end,
             after_suspended,
             coordinated,
+            clauses.other_verb(start),
         )
         if fixed is None:
             continue

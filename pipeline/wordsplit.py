@@ -398,6 +398,7 @@ def repair_token(
     line_end: frozenset[int] = frozenset(),
     after_suspended: bool = False,
     coordinated: str | None = None,
+    clause_verb: bool = False,
 ) -> TokenRepair | None:
     """The repair of one token (letters, digits and inner hyphens), or None.
 
@@ -405,7 +406,8 @@ def repair_token(
     (`työ- jaelinkeinotoimiston`): a conjunction glued to the next word is certain there.
 
     `coordinated` is the word before `previous` where `previous` is a conjunction
-    (`toiminnan` in `toiminnan ja taloudensuunnittelua`).
+    (`toiminnan` in `toiminnan ja taloudensuunnittelua`); `clause_verb` tells that
+    another word of the token's clause is a finite verb (`is_clause_verb`).
 
     `suspended` tells that the token ends a suspended compound (`työvoima- ja`);
     `previous` is the word before the token in the same clause, if any;
@@ -467,6 +469,7 @@ def repair_token(
                 previous if i == 0 else None,
                 head_of_suspended,
                 coordinated if i == 0 else None,
+                clause_verb,
             )
         if decision:
             out.append(decision[0])
@@ -504,13 +507,14 @@ def split_piece(
     previous: str | None = None,
     head_of_suspended: bool = False,
     coordinated: str | None = None,
+    clause_verb: bool = False,
 ) -> Decision | None:
     """Repair a hyphen-free piece: split glued words or restore a lost hyphen.
 
     The head of a suspended compound (`...työvoima-` in `työvoima- ja`) is split
     only where the head is a compound's first part: a nominative (`työvoima`) or a
     part the document uses so (`sosiaali-`)."""
-    decision = _split_piece(piece, ev, previous, coordinated)
+    decision = _split_piece(piece, ev, previous, coordinated, clause_verb)
     if head_of_suspended:
         if decision and decision[1] == "split_joined_words":
             head = decision[0].rsplit(" ", 1)[-1]
@@ -574,7 +578,11 @@ def split_after_abbreviation(piece: str) -> Decision | None:
 
 
 def _split_piece(
-    piece: str, ev: Evidence, previous: str | None, coordinated: str | None = None
+    piece: str,
+    ev: Evidence,
+    previous: str | None,
+    coordinated: str | None = None,
+    clause_verb: bool = False,
 ) -> Decision | None:
     short = _SHORT_NUMBER_GLUE.match(piece)
     if short and (short.group(1) or short.group(4)).lower() in _SHORT_WORDS:
@@ -655,13 +663,13 @@ def _split_piece(
         )
     if not piece.isalpha() or piece[1:] != piece[1:].lower():
         return None  # a code or a name with inner capitals
-    has_subject = previous is not None and _is_subject(previous)
+    clause = _Clause(previous is not None and _is_subject(previous), clause_verb)
     after_genitive = _postposition_after(piece, previous)
     if after_genitive is not None:
         return after_genitive
     if morphology.spell(piece):
-        return _split_compound(piece, ev, has_subject, previous, coordinated)
-    return _split_unknown(piece, ev, has_subject)
+        return _split_compound(piece, ev, clause, previous, coordinated)
+    return _split_unknown(piece, ev, clause)
 
 
 def _postposition_after(piece: str, previous: str | None) -> Decision | None:
@@ -683,6 +691,28 @@ def _postposition_after(piece: str, previous: str | None) -> Decision | None:
             why = f"{previous!r} (genitive) governs the postposition {post!r}"
             return f"{piece[: len(post)]} {rest}", "split_joined_words", why, "morphology"
     return None
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What the rest of a token's clause holds: a subject just before the token, a
+    finite verb anywhere else in it."""
+
+    subject: bool = False
+    verb: bool = False
+
+
+_NO_CLAUSE = _Clause()
+
+
+def is_clause_verb(word: str) -> bool:
+    """A finite verb and nothing else (`on`, `ole`, `eikä`, `pienentää`): a clause
+    holding one has its verb, so a second one glued to a noun (`eikä vaakatilaa
+    ole`) is unlikely; a form that may also be a noun (`tilaa`, `voi`) proves nothing."""
+    readings = morphology.analyze(word)
+    return bool(readings) and all(
+        a.get("CLASS") in ("teonsana", "kieltosana") for a in readings
+    ) and any(a.get("MOOD") in _FINITE_MOODS for a in readings)
 
 
 def _is_subject(word: str) -> bool:
@@ -717,12 +747,13 @@ def _readings(word: str) -> list[dict[str, str]]:
 CLASS_ONLY = 1.99
 
 
-def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str | None]:
+def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, str | None]:
     """How strongly morphology says `left right` are two words, and why.
 
     A finite verb glued to a noun is a subject and its verb (`Kuntavastaa`) only
     while the clause has no subject yet; after one (`Sisäministeriö tulosohjaa`)
-    the noun and the verb are a compound verb."""
+    the noun and the verb are a compound verb. In a clause with a finite verb of its
+    own (`pienentää kuvan pystyskaalaa`) a form that may be a verb is read otherwise."""
     # A finite verb cannot end a compound, unless the form is also a nominative noun
     # (`tuki`): then `...tuki` is the ordinary compound.
     right_readings = _readings(right)
@@ -733,7 +764,7 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
         for a in right_readings
     ) and not any(
         a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento" for a in right_readings
-    )
+    ) and not clause.verb
     modal_chain = any(
         a.get("CLASS") == "teonsana"
         and a.get("MOOD") == "indicative"
@@ -742,7 +773,7 @@ def _shape(left: str, right: str, has_subject: bool = False) -> tuple[float, str
     ) and any(a.get("MOOD") == "A-infinitive" for a in morphology.analyze(right))
     if modal_chain:  # `voi ostaa`, even after a subject: `voi` is no compound's butter
         return 2.5, f"{left!r} is a modal verb before the infinitive {right!r}"
-    if right_finite and has_subject and _is_subject(left):
+    if right_finite and clause.subject and _is_subject(left):
         return -2.0, None
     if right_finite and _subject_agrees(left, right_readings):
         # `Nuorisopalvelut tavoittavat`, not `Nuorisopalvelutta voittavat`: a subject
@@ -867,7 +898,7 @@ def _agrees(left: str, right: str) -> bool:
     return bool(cases_l & cases_r)
 
 
-def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: bool) -> _Candidate:
+def _candidate(token: str, left: str, right: str, ev: Evidence, clause: _Clause) -> _Candidate:
     reasons: list[str] = []
     score = 0.0
     phrase = ev.phrase(left, right)
@@ -885,7 +916,7 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
             reasons.append(
                 f"{' and '.join(map(repr, inflected))} stand(s) in the document inflected"
             )
-    weight, why = _shape(left, right, has_subject)
+    weight, why = _shape(left, right, clause)
     score += weight
     if why:
         reasons.append(why)
@@ -906,13 +937,13 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, has_subject: boo
     )
 
 
-def _split_unknown(token: str, ev: Evidence, has_subject: bool) -> Decision | None:
+def _split_unknown(token: str, ev: Evidence, clause: _Clause) -> Decision | None:
     """Split a token Voikko rejects where both parts are words and the evidence is best."""
     best: _Candidate | None = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
         if _part(left, ev) and _part(right, ev):
-            cand = _candidate(token, left, right, ev, has_subject)
+            cand = _candidate(token, left, right, ev, clause)
             if best is None or cand.score > best.score:
                 best = cand
     if best is None or not best.strong:
@@ -1016,7 +1047,19 @@ def _attribute_cases(word: str, weak: bool) -> set[tuple[str | None, str | None]
             (cls == "laatusana" and a.get("BASEFORM", "").endswith("llinen"))
             or (cls == "asemosana" and a.get("BASEFORM") in _ATTRIBUTE_PRONOUNS)
         )
-        if a.get("SIJAMUOTO") and (strong or (weak and weak_reading)):
+        if not a.get("SIJAMUOTO") or not (strong or (weak and weak_reading)):
+            continue
+        base = a.get("BASEFORM", "")
+        if (
+            cls == "lukusana"
+            and a.get("SIJAMUOTO") == "nimento"
+            and base != "yksi"
+            and not base.endswith(("s", "nen"))
+        ):
+            # a cardinal in the nominative governs a partitive singular (`kolme
+            # perustoimintoa`); ordinals (`kolmas`, `ensimmäinen`) agree as adjectives
+            found.add(("osanto", "singular"))
+        else:
             found.add((a.get("SIJAMUOTO"), a.get("NUMBER")))
     return found
 
@@ -1102,7 +1145,7 @@ def _coordinated_genitive(
 def _split_compound(
     token: str,
     ev: Evidence,
-    has_subject: bool,
+    clause: _Clause,
     previous: str | None = None,
     coordinated: str | None = None,
 ) -> Decision | None:
@@ -1171,7 +1214,7 @@ def _split_compound(
         # Among the boundaries that pass, the real one splits into two ordinary word
         # forms (`toimeentulotuen täydentävän`, not `toimeen tulotuentäydentävän`).
         surface = min(zipf(left), zipf(right))
-        weight, shape = _shape(left, right, has_subject)
+        weight, shape = _shape(left, right, clause)
         freq = min(zipf_or_head(left), zipf_or_head(right))
         both_in_document = ev.standalone(left) and ev.lemma_seen(right)
         if shape and ((weight >= 2.5 and freq >= 1.5) or (weight >= 2.0 and freq >= 2.5)):
