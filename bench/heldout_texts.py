@@ -38,7 +38,10 @@ MANUALS = {
 _CODE = regex.compile(r"[%<>{}=_\\/@$`|\t]|--")
 _PROSE = regex.compile(r"[\p{L}\d ,.;:()'\"!?–-]+")
 # LibreOffice's help leaves many paragraphs untranslated: any of these drops one
-_ENGLISH = frozenset("the and of to is you in for this that with are be can".split())
+_ENGLISH = frozenset({
+    "the", "and", "of", "to", "is", "you", "in", "for", "this", "that", "with", "are", "be",
+    "can",
+})  # fmt: skip
 
 
 def _prose(line: str) -> str | None:

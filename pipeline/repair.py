@@ -102,11 +102,12 @@ def _previous_word(text: str, start: int) -> str | None:
 # What ends a clause: punctuation, a block's end, and the words that open a clause
 # (conjunctions, relative pronouns).
 _CLAUSE_MARK = regex.compile(r"[.!?,;:()•\n–—]")
-_CLAUSE_WORDS = frozenset(
-    "ja tai sekä eli että mutta vaan kun jos koska jotta vaikka kuin joka jotka jonka "
-    "joiden jota joita jolle joille jolla joilla jossa joissa josta joista johon joihin "
-    "mikä mitkä minkä mitä missä mistä mihin".split()
-)
+_CLAUSE_WORDS = frozenset({
+    "ja", "tai", "sekä", "eli", "että", "mutta", "vaan", "kun", "jos", "koska", "jotta",
+    "vaikka", "kuin", "joka", "jotka", "jonka", "joiden", "jota", "joita", "jolle", "joille",
+    "jolla", "joilla", "jossa", "joissa", "josta", "joista", "johon", "joihin", "mikä",
+    "mitkä", "minkä", "mitä", "missä", "mistä", "mihin",
+})  # fmt: skip
 _PLAIN_WORD = regex.compile(r"\p{L}+")
 
 
@@ -276,6 +277,8 @@ def _characters(text: str) -> _Pass:
 _LOST_SPACE = regex.compile(
     r"(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}(?:\p{Ll}|\p{Lu}{1,5}-))"
     r"|(?<=[\p{L}\p{N}][\p{L}\p{N}][,;])(?=\p{L})"
+    r"|(?<=(?:^|\s)[\p{L}\p{N}][,;])(?=\p{L}\p{L})"
+    r"|(?<=\s\d{1,3}[.])(?=\p{Lu}\p{Ll}\p{Ll})"
     r"|(?<=\p{L}\p{L}[,;])(?=\d)"
     r"|(?<=\p{Ll}\p{Ll}:)(?=\p{L}\p{L})"
     r"|(?<=[\p{L}\p{N}]\))(?=[\p{L}\p{N}])"
@@ -297,6 +300,34 @@ _GLUED_ABBREVIATION = regex.compile(
 # range (`2021–2024`) has neither.
 _GLUED_DASH = regex.compile(r"(?<=\s)[–—](?=\p{L})")
 _DASH_AFTER_WORD = regex.compile(r"(?<=\p{L})[–—](?= \p{L})")
+
+# A spaced hyphen before a capitalised word is a dash (`Asetukset -Näytä`): a compound's
+# hyphen after a space (`KOTO24 -uudistus`) binds a lower-case part.
+_SPACED_HYPHEN_BEFORE_CAPITAL = regex.compile(r"(?<=\s)-(?=\p{Lu}\p{Ll})")
+
+# Straight or typographic quotation marks that open and close alike; in a block where
+# they pair up, an odd one opens a quotation (a space before it) and an even one closes
+# it (a space after it, unless a hyphen or punctuation follows: `"X"-valinta`).
+_QUOTES = '"”»'
+
+
+def _glued_quotes(text: str) -> list[tuple[int, str]]:
+    """Quotation marks glued to a word outside their quotation, and which side of them
+    lost its space (`aiheesta"Linkitetyn solun"`, `"elävä"raportti`)."""
+    found = []
+    for block in regex.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in regex.finditer(f"[{_QUOTES}]", block.group())]
+        if not marks or len(marks) % 2:
+            continue  # unpaired: nothing tells an opening mark from a closing one
+        for k, at in enumerate(marks):
+            at += block.start()
+            before, after = text[at - 1 : at], text[at + 1 : at + 2]
+            if k % 2 == 0 and before.isalpha() and after.isalnum():
+                found.append((at, "before"))
+            elif k % 2 == 1 and after.isalpha() and text[at - 1 : at].isalnum():
+                found.append((at, "after"))
+    return found
+
 
 # An arrow pointing to a link or a page stands between spaces (`-opas ⇒ www...`).
 _GLUED_ARROW = regex.compile(r"([⇒→➔►▶])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,)])([⇒→➔►▶])")
@@ -350,6 +381,14 @@ def _punctuation(text: str) -> _Pass:
     for m in _DASH_AFTER_WORD.finditer(text):
         done.add(m.start(), m.end(), m.group(), f" {m.group()}", "restore_space",
                  f"a space lost before the spaced dash {m.group()!r}")  # fmt: skip
+    for m in _SPACED_HYPHEN_BEFORE_CAPITAL.finditer(text):
+        done.add(m.start(), m.end(), "-", "- ", "restore_space",
+                 "a space lost after a spaced hyphen before a capitalised word")  # fmt: skip
+    for at, side in _glued_quotes(text):
+        mark = text[at]
+        new = f" {mark}" if side == "before" else f"{mark} "
+        done.add(at, at + 1, mark, new, "restore_space",
+                 f"a space lost {side} the quotation mark {mark!r}")  # fmt: skip
     for m in _GLUED_REFERENCE.finditer(text):
         done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
                  f"a space lost after the reference {m.group()!r}")  # fmt: skip

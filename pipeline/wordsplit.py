@@ -126,6 +126,15 @@ class Evidence:
                     self.pairs[(left, lemma)] += 1
                     if genitive:
                         self.genitive_heads.add(lemma)
+        # Letters glued to a short number (`ehto1`; a year glued is a lost space), and
+        # letters written before a number with a space (`vuonna 2024`): a series of names
+        # on the one hand, a phrase on the other.
+        self._glued_numbers = Counter(
+            m.group(1).lower() for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+)\d{1,2}\b", text)
+        )
+        self._spaced_numbers = {
+            m.group(1).lower() for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+) \d", text)
+        }
         # The heads of suspended compounds (`sosiaali-` in `sosiaali- ja terveyspalvelut`).
         self.suspended = Counter(m.group(1).lower() for m in _SUSPENDED_HEAD.finditer(text))
         # Hyphen-free pieces that are words, as `joined_elsewhere` compares pieces: a
@@ -160,6 +169,15 @@ class Evidence:
 
     def count(self, word: str) -> int:
         return self.words[word.lower()]
+
+    def numbered(self, token: str) -> bool:
+        """Whether `token` (letters and a number) belongs to a series: its letters stand
+        glued to a number more than once and never before one with a space."""
+        m = _LETTERS_DIGITS.match(token)
+        if not m or len(m.group(2)) > 2:
+            return False
+        letters = m.group(1).lower()
+        return self._glued_numbers[letters] > 1 and letters not in self._spaced_numbers
 
     def suspended_head(self, head: str) -> bool:
         """Whether `head-` stands elsewhere as the head of a suspended compound."""
@@ -197,10 +215,15 @@ def zipf(word: str) -> float:
     return morphology.frequency(word)
 
 
+def corpus_frequency(word: str) -> float:
+    """A word's frequency or its lemma's, whichever is higher."""
+    return max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
+
+
 def zipf_or_head(word: str) -> float:
     """A word's frequency, or that of its lemma or (a compound) of its last part,
     whichever is highest: long compounds are rare however ordinary they are."""
-    found = max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
+    found = corpus_frequency(word)
     bounds = compound_boundaries(word)
     return max(found, zipf(word[bounds[-1] :])) if bounds else found
 
@@ -210,7 +233,7 @@ def _plausibility(word: str) -> float:
     gets its rarest part's, discounted, so that a nonsense compound left over by a
     wrong split (`vastaan` + `ottokeskustentoiminnan`, `hyvin` + `vointialue`) does
     not look common."""
-    found = max([zipf(word)] + [zipf(lemma) for lemma in lemmas(word.lower())])
+    found = corpus_frequency(word)
     if found > 0:
         return found
     bounds = compound_boundaries(word)
@@ -287,10 +310,13 @@ def decide_hyphen(
         and morphology.spell(right)
         and len(last) in compound_boundaries(last + right)
         and not _inside_a_word(last + right, len(last), list(compound_boundaries(last + right)))
+        and corpus_frequency(joined) < 2.5
     ):
         # `Kela-kortti`, `Hinta-laatusuhde` inside a line: a capitalised word and a word
         # at a boundary of their compound, joined by a hyphen no line end explains: the
-        # writer's hyphen (`Hyvin-vointialue` breaks `hyvinvointi`: no boundary there)
+        # writer's hyphen (`Hyvin-vointialue` breaks `hyvinvointi`: no boundary there).
+        # A common compound (`Maahan-muuttajat`, `Esi-merkiksi`) is a sentence's first
+        # word broken at its line end.
         return "keep", f"{last!r} is a capitalised word and {right!r} a word", "morphology"
     if vowel_clash(last, right) and (spelled_kept or not spelled_joined):
         return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen", "morphology"
@@ -593,10 +619,14 @@ def _split_piece(
         return spaced, "split_joined_words", f"{word!r} glued to a number", "typography"
     if len(piece) < 5:
         return None
-    if ev.count(piece) > 1 and not _ABBREVIATION_GLUE.match(piece):
+    if ev.count(piece) > 1 and not _ABBREVIATION_GLUE.match(piece) and not _conjunction_glue(piece):
         # recurring as it is: a word, not an accident; an abbreviation glued to a word
-        # (`ELYkeskusten` twice) is no word however often it stands
+        # (`ELYkeskusten` twice), or a conjunction glued to a word in a form Voikko
+        # rejects (`japudottamalla` in a passage the document repeats), is no word
+        # however often it stands
         return None
+    if ev.numbered(piece):
+        return None  # `ehto1`, `ehto2`: a series of names, not words glued to numbers
     m = _LETTERS_DIGITS.match(piece)
     if m:
         return (
@@ -654,11 +684,17 @@ def _split_piece(
             )
         return None
     m = _CASE_CHANGE.match(piece)
-    if m and known(m.group(1)) and (morphology.spell(m.group(2)) or m.group(2).isupper()):
+    if (
+        m
+        and known(m.group(1))
+        and (morphology.spell(m.group(2)) or m.group(2).isupper() or m.group(1).islower())
+    ):
+        # a compound never has a capital inside: a word, then a capitalised word or a
+        # name Voikko may lack (`lisääMozilla`), or an abbreviation
         return (
             f"{m.group(1)} {m.group(2)}",
             "split_joined_words",
-            (f"a capital inside a word: {m.group(1)!r} and {m.group(2)!r} are words"),
+            f"a capital inside a word: {m.group(1)!r} is a word and {m.group(2)!r} begins another",
             "morphology",
         )
     if not piece.isalpha() or piece[1:] != piece[1:].lower():
@@ -670,6 +706,17 @@ def _split_piece(
     if morphology.spell(piece):
         return _split_compound(piece, ev, clause, previous, coordinated)
     return _split_unknown(piece, ev, clause)
+
+
+def _conjunction_glue(piece: str) -> bool:
+    """A conjunction glued to a word Voikko accepts, in a whole Voikko rejects."""
+    lower = piece.lower()
+    return any(
+        lower.startswith(conj)
+        and len(piece) - len(conj) >= 4
+        and morphology.spell(piece[len(conj) :])
+        for conj in CONJUNCTIONS
+    ) and not morphology.spell(piece)
 
 
 def _postposition_after(piece: str, previous: str | None) -> Decision | None:
@@ -710,9 +757,11 @@ def is_clause_verb(word: str) -> bool:
     holding one has its verb, so a second one glued to a noun (`eikä vaakatilaa
     ole`) is unlikely; a form that may also be a noun (`tilaa`, `voi`) proves nothing."""
     readings = morphology.analyze(word)
-    return bool(readings) and all(
-        a.get("CLASS") in ("teonsana", "kieltosana") for a in readings
-    ) and any(a.get("MOOD") in _FINITE_MOODS for a in readings)
+    return (
+        bool(readings)
+        and all(a.get("CLASS") in ("teonsana", "kieltosana") for a in readings)
+        and any(a.get("MOOD") in _FINITE_MOODS for a in readings)
+    )
 
 
 def _is_subject(word: str) -> bool:
@@ -757,14 +806,20 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
     # A finite verb cannot end a compound, unless the form is also a nominative noun
     # (`tuki`): then `...tuki` is the ordinary compound.
     right_readings = _readings(right)
-    right_finite = any(
-        a.get("CLASS") == "teonsana"
-        and a.get("MOOD") in ("indicative", "conditional")
-        and a.get("PERSON") in ("3", "4")  # `tuen` (1sg) and `työstä` (imperative) are nouns here
-        for a in right_readings
-    ) and not any(
-        a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento" for a in right_readings
-    ) and not clause.verb
+    right_finite = (
+        any(
+            a.get("CLASS") == "teonsana"
+            and a.get("MOOD") in ("indicative", "conditional")
+            and a.get("PERSON")
+            in ("3", "4")  # `tuen` (1sg) and `työstä` (imperative) are nouns here
+            for a in right_readings
+        )
+        and not any(
+            a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") == "nimento"
+            for a in right_readings
+        )
+        and not clause.verb
+    )
     modal_chain = any(
         a.get("CLASS") == "teonsana"
         and a.get("MOOD") == "indicative"
@@ -1039,7 +1094,7 @@ _ATTRIBUTE_PRONOUNS = frozenset({"muu", "sama", "jokainen", "kukin", "eräs"})
 
 def _attribute_cases(word: str, weak: bool) -> set[tuple[str | None, str | None]]:
     """The (case, number) readings in which `word` is an attribute."""
-    found = set()
+    found: set[tuple[str | None, str | None]] = set()
     for a in morphology.analyze(word):
         participle, cls = a.get("PARTICIPLE"), a.get("CLASS")
         strong = participle in _STRONG_PARTICIPLES or cls == "lukusana"
@@ -1174,7 +1229,7 @@ def _split_compound(
             return f"{left} {right}", "split_joined_words", why, "document"
     if recurs > 1:
         return None  # the compound recurs in the document, inflected
-    corpus = max([zipf(token)] + [zipf(lemma) for lemma in lemmas(token.lower())])
+    corpus = corpus_frequency(token)
     corpus_knows = corpus > 0
     if previous is not None:
         agreeing = _agreeing_split(token, previous, boundaries, ev, weak=not corpus_knows)

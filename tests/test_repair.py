@@ -343,6 +343,36 @@ CONTEXT = (
             "kotouttamista koskevasta lainsäädännöstä.",
             id="a-broken-word-is-no-evidence-nor-a-question-clitic-a-reading",
         ),
+        pytest.param(
+            'Hanke kulkee nimellä"Yhdessä kotiin" ja "hyvä"käytäntö leviää.',
+            'Hanke kulkee nimellä "Yhdessä kotiin" ja "hyvä" käytäntö leviää.',
+            id="quotation-marks-paired-in-their-block",
+        ),
+        pytest.param(
+            "Valitse Palvelut -Kotoutuminen sivulta.",
+            "Valitse Palvelut - Kotoutuminen sivulta.",
+            id="spaced-hyphen-before-a-capitalised-word",
+        ),
+        pytest.param(
+            "Luokka A,kunnat vastaavat. Vaihe 1.Kunta laatii suunnitelman.",
+            "Luokka A, kunnat vastaavat. Vaihe 1. Kunta laatii suunnitelman.",
+            id="one-character-item-before-a-comma-and-a-number-before-a-sentence",
+        ),
+        pytest.param(
+            "Kunta tekee yhteistyötäKotoilan kanssa.",
+            "Kunta tekee yhteistyötä Kotoilan kanssa.",
+            id="a-word-then-a-name-voikko-lacks",
+        ),
+        pytest.param(
+            "Kunta ohjaa jakannustaa nuoria. Järjestö ohjaa jakannustaa aikuisia.",
+            "Kunta ohjaa ja kannustaa nuoria. Järjestö ohjaa ja kannustaa aikuisia.",
+            id="a-conjunction-glued-twice-is-still-glued",
+        ),
+        pytest.param(
+            "Kunta vastaa. Maahan-muuttajat osallistuvat.",
+            "Kunta vastaa. Maahanmuuttajat osallistuvat.",
+            id="a-common-compound-broken-after-its-capitalised-first-part",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -382,6 +412,7 @@ def test_artefact_is_repaired(artefact, fixed):
         "Hinta-laatusuhde",
         "table-caption-objekti",
         "Kaudella 2021–2024",
+        "vaihe1 ja vaihe2",
     ],
 )
 def test_valid_words_are_never_changed(word):
@@ -427,6 +458,12 @@ def test_offsets_after_repair_still_cover_blocks(seed_doc):
         "Paikalla olivat kunnan ja kaupunginhallituksen edustajat.",
         # an attribute agreeing with the whole compound
         "Kunta tukee kolmannen sektorinroolin kasvua.",
+        # a cardinal governs a partitive, agreeing with no first part
+        "Ohjelmassa on kolme perustoimintoa.",
+        "Kunta järjestää kaksi ohjaustilaisuutta.",
+        # a clause with a finite verb of its own has no second one glued to a noun
+        "Hanke pienentää asiakkaan ohjaustilaa.",
+        "Kunta ei vähennä palvelun vaakatilaa.",
     ],
 )
 def test_agreement_splits_only_where_the_attribute_cannot_modify_the_whole(sentence):
