@@ -71,6 +71,12 @@ _NON_SPACE = regex.compile(r"\S+")
 _LAW = regex.compile(r"\b\d+/\d{4}\b|§\s*\d+")
 
 
+# Where an address begins inside a run of non-space: a word glued before it by a lost
+# space (`hallintojohtaja,ari.virtanen@kunta.fi`, `sivulta,www.kunta.fi`) is no part
+# of it.
+_ADDRESS_START = regex.compile(r"[\p{L}\p{N}._%+-]+@|[a-z]+://|www\.")
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
     """The sorted spans no repair may touch."""
     spans = [(m.start(), m.end()) for m in _LAW.finditer(text)]
@@ -78,12 +84,30 @@ def _protected(text: str) -> list[tuple[int, int]]:
         w = m.group()
         if (
             "://" in w
-            or w.startswith("www.")
+            or "www." in w
             or ("@" in w and "." in w.split("@", 1)[1])
             or sum(w.count(c) for c in "/\\_") >= 2
         ):
-            spans.append((m.start(), m.end()))
+            address = _ADDRESS_START.search(w)
+            start = m.start() + address.start() if address else m.start()
+            spans.append((start, m.end()))
     return sorted(spans)
+
+
+# A run of non-space that names a web address or a file without `www.` or a scheme
+# (`migri.fi/kotoutuminen`): a dot between letters.
+_DOMAIN = regex.compile(r"\p{L}\.\p{L}")
+
+
+def _run(text: str, at: int) -> str:
+    """The run of non-space characters around offset `at`."""
+    a = at
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = at
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b]
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -96,6 +120,13 @@ def _previous_word(text: str, start: int) -> str | None:
     k = j
     while k > 0 and text[k - 1].isalpha():
         k -= 1
+    if k < j and k > 1 and text[k - 1] == ":":
+        # an abbreviation with its case ending (`AVI:n kanssa`) is one word
+        a = k - 1
+        while a > 0 and (text[a - 1].isupper() or text[a - 1].isdigit() or text[a - 1] == "-"):
+            a -= 1
+        if a < k - 1:
+            k = a
     return text[k:j] if k < j else None
 
 
@@ -279,6 +310,7 @@ _LOST_SPACE = regex.compile(
     r"|(?<=[\p{L}\p{N}][\p{L}\p{N}][,;])(?=\p{L})"
     r"|(?<=(?:^|\s)[\p{L}\p{N}][,;])(?=\p{L}\p{L})"
     r"|(?<=\s\d{1,3}[.])(?=\p{Lu}\p{Ll}\p{Ll})"
+    r"|(?<=\p{L}[)\"”][.!?])(?=\p{Lu}\p{Ll})"
     r"|(?<=\p{L}\p{L}[,;])(?=\d)"
     r"|(?<=\p{Ll}\p{Ll}:)(?=\p{L}\p{L})"
     r"|(?<=[\p{L}\p{N}]\))(?=[\p{L}\p{N}])"
@@ -357,7 +389,7 @@ def _punctuation(text: str) -> _Pass:
         at = m.end() if m.group() in ".!?,;:)" else m.start() + 1
         if not _LOST_SPACE.match(text, at):
             continue
-        if any(a <= at < b for a, b in protected):
+        if any(a < at < b for a, b in protected):  # a space before an address is no change to it
             continue
         if text[at] in "(•§":  # the space goes before the mark
             done.add(at, at + 1, text[at], f" {text[at]}", "restore_space",
@@ -424,8 +456,10 @@ def _tokens(
             continue
         before, after = text[start - 1 : start], text[end : end + 1]
         reference = after == "/" and _LETTERS_BEFORE_REFERENCE.match(text, start)
-        if (before and before in "@/._\\") or (after and after in "@/_\\" and not reference):
+        if (before and before in "@._\\") or (after and after in "@_\\" and not reference):
             continue
+        if "/" in (before, after) and not reference and _DOMAIN.search(_run(text, start)):
+            continue  # a part of an address; `ja/tai`, `TE-toimisto/kunta` are words
         if before == ":" and _ABBREVIATION_BEFORE.search(text, max(0, start - 10), start):
             split = split_after_abbreviation(token) if "-" not in token else None
             if split is not None and split[3] in allowed:

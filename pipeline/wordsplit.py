@@ -91,6 +91,7 @@ _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
 _CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
 _LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
 _DIGITS_LETTERS = regex.compile(r"^(\d+)(\p{Ll}{3,})$")
+_ABBREVIATION_GENITIVE = regex.compile(r"^[\p{Lu}\d-]*\p{Lu}[\p{Lu}\d-]*:n$")  # `AVI:n`
 _SHORT_NUMBER_GLUE = regex.compile(r"^(?:(\p{Ll}{2,3})(\d+)|(\d+)(\p{Ll}{2,3}))$")
 
 Decision = tuple[str, RepairKind, str, Confidence]  # replacement, kind, evidence, class
@@ -303,10 +304,20 @@ def decide_hyphen(
             "morphology",
         )
     spelled_joined, spelled_kept = morphology.spell(joined), morphology.spell(kept)
+    # The hyphenated form itself stands in the text once: that is not evidence. A
+    # repeated hyphenated form is evidence only where Voikko does not contradict it
+    # (the same word can be broken at the same point twice).
+    # Of a hyphenated word's part (`accessible-table` in a longer word) nothing may
+    # stand at all.
+    n_joined, n_kept = ev.count(joined), max(0, ev.count(kept) - 1)
+    if n_joined > n_kept:
+        return "join", f"{joined!r} stands {n_joined} time(s) elsewhere in the document", "document"
+    if n_kept > n_joined and (spelled_kept or not spelled_joined):
+        return "keep", f"{kept!r} stands {n_kept} time(s) elsewhere in the document", "document"
     if (
         not line_end
         and last[:1].isupper()
-        and _a_word(last)
+        and (morphology.spell(last) or zipf(last) >= 2.0)  # `Kotoutumis-` is no word
         and morphology.spell(right)
         and len(last) in compound_boundaries(last + right)
         and not _inside_a_word(last + right, len(last), list(compound_boundaries(last + right)))
@@ -320,16 +331,6 @@ def decide_hyphen(
         return "keep", f"{last!r} is a capitalised word and {right!r} a word", "morphology"
     if vowel_clash(last, right) and (spelled_kept or not spelled_joined):
         return "keep", "the parts meet with the same vowel: Finnish keeps the hyphen", "morphology"
-    # The hyphenated form itself stands in the text once: that is not evidence. A
-    # repeated hyphenated form is evidence only where Voikko does not contradict it
-    # (the same word can be broken at the same point twice).
-    # Of a hyphenated word's part (`accessible-table` in a longer word) nothing may
-    # stand at all.
-    n_joined, n_kept = ev.count(joined), max(0, ev.count(kept) - 1)
-    if n_joined > n_kept:
-        return "join", f"{joined!r} stands {n_joined} time(s) elsewhere in the document", "document"
-    if n_kept > n_joined and (spelled_kept or not spelled_joined):
-        return "keep", f"{kept!r} stands {n_kept} time(s) elsewhere in the document", "document"
     if (
         spelled_joined
         and last[:1].isupper()
@@ -727,7 +728,10 @@ def _postposition_after(piece: str, previous: str | None) -> Decision | None:
     if (
         not posts
         or previous is None
-        or not any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(previous))
+        or not (
+            _ABBREVIATION_GENITIVE.match(previous)
+            or any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(previous))
+        )
     ):
         return None
     for post in posts:

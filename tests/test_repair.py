@@ -373,6 +373,26 @@ CONTEXT = (
             "Kunta vastaa. Maahanmuuttajat osallistuvat.",
             id="a-common-compound-broken-after-its-capitalised-first-part",
         ),
+        pytest.param(
+            "Yhteyshenkilö on johtaja,etu.suku@kunta.fi ja ohjeet sivulta,www.kunta.fi/ohje.",
+            "Yhteyshenkilö on johtaja, etu.suku@kunta.fi ja ohjeet sivulta, www.kunta.fi/ohje.",
+            id="a-space-lost-before-an-address",
+        ),
+        pytest.param(
+            "Vastaa kunta ja/tai TEtoimisto/kunta. Laki (kotoutumislaki).Lain tavoite on selvä.",
+            "Vastaa kunta ja/tai TE-toimisto/kunta. Laki (kotoutumislaki). Lain tavoite on selvä.",
+            id="words-beside-a-slash-and-a-sentence-after-a-bracket",
+        ),
+        pytest.param(
+            "Asia liittyy AVI:n kanssatehtävään yhteistyöhön.",
+            "Asia liittyy AVI:n kanssa tehtävään yhteistyöhön.",
+            id="a-postposition-after-an-abbreviation-in-the-genitive",
+        ),
+        pytest.param(
+            "Kotoutumis-koulutus alkaa. Kotoutumiskoulutus on maksuton.",
+            "Kotoutumiskoulutus alkaa. Kotoutumiskoulutus on maksuton.",
+            id="a-bound-stem-capitalised-is-no-word-before-its-hyphen",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
