@@ -446,6 +446,10 @@ def repair_token(
             if token.lower().startswith(conj) and len(rest) >= 4 and known(rest):
                 why = f"a suspended hyphen before it: {conj!r} is the conjunction it awaits"
                 return TokenRepair(f"{token[: len(conj)]} {rest}", "split_joined_words", why)
+    if "-" in token and not line_end:
+        hyphenated = _split_before_hyphenated(token, ev)
+        if hyphenated is not None:
+            return TokenRepair(hyphenated[0], hyphenated[1], hyphenated[2], (), hyphenated[3])
     reasons: list[str] = []
     kinds: list[RepairKind] = []
     classes: list[Confidence] = []
@@ -895,6 +899,11 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
             # as a `-minen` noun compounds as `-mis-`, an `-us` noun compounds in the
             # nominative: `koulutushankinnat`, so `koulutuksen` + noun are two words
             return 2.0, f"{left!r} is a genitive of an -us noun, which compounds as -us-"
+        if all(a.get("STRUCTURE", "").count("=") > 1 for a in analyses):
+            # genitive compounds are lexical and short (`kaupunginhallitus`,
+            # `turvapaikanhakija`); a compound in the genitive before a noun is its
+            # attribute (`kuntayhtymän viranomainen`, `turvapaikanhakijan henkilöllisyys`)
+            return 2.0, f"{left!r} is a compound in the genitive, an attribute of its own"
         return 0.5, None
     first = analyses[0]
     cls, case, number = first.get("CLASS", "?"), first.get("SIJAMUOTO"), first.get("NUMBER")
@@ -1017,6 +1026,27 @@ def _split_unknown(token: str, ev: Evidence, clause: _Clause) -> Decision | None
     if best.score < needed:
         return None
     why = f"Voikko rejects {token!r}; " + "; ".join(best.reasons)
+    return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
+
+
+def _split_before_hyphenated(token: str, ev: Evidence) -> Decision | None:
+    """`edistäätasa-arvoa`: a word glued to a hyphenated word whose first part is no
+    word alone (`tasa-`), so that only the whole `tasa-arvoa` shows it; the same
+    evidence as `_split_unknown`, with the hyphenated word as the second part."""
+    first = token.split("-", 1)[0]
+    if not first.isalpha() or first[1:] != first[1:].lower() or known(first):
+        return None
+    best: _Candidate | None = None
+    for i in range(2, len(first) - 1):
+        left, right = token[:i], token[i:]
+        if _part(left, ev) and morphology.spell(right):
+            cand = _candidate(token, left, right, ev, _NO_CLAUSE)
+            if best is None or cand.score > best.score:
+                best = cand
+    needed = (3.0 if token[:1].isupper() else 1.5) + 2 * zipf(first)
+    if best is None or best.score < needed:
+        return None
+    why = f"Voikko rejects {first!r} and accepts {best.right!r}; " + "; ".join(best.reasons)
     return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
 
 

@@ -393,6 +393,18 @@ CONTEXT = (
             "Kotoutumiskoulutus alkaa. Kotoutumiskoulutus on maksuton.",
             id="a-bound-stem-capitalised-is-no-word-before-its-hyphen",
         ),
+        pytest.param(
+            "Poliisi selvittää turvapaikanhakijanhenkilöllisyyden, ja kuntayhtymänviranomainen "
+            "kuulee häntä.",
+            "Poliisi selvittää turvapaikanhakijan henkilöllisyyden, ja kuntayhtymän viranomainen "
+            "kuulee häntä.",
+            id="a-compound-in-the-genitive-is-an-attribute",
+        ),
+        pytest.param(
+            "Lain tarkoituksena on edistäätasa-arvoa.",
+            "Lain tarkoituksena on edistää tasa-arvoa.",
+            id="a-word-glued-to-a-hyphenated-word",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -432,6 +444,8 @@ def test_artefact_is_repaired(artefact, fixed):
         "Hinta-laatusuhde",
         "table-caption-objekti",
         "Kaudella 2021–2024",
+        "kaupunginhallitukselle",
+        "turvapaikanhakijoiden",
         "vaihe1 ja vaihe2",
     ],
 )
