@@ -4,9 +4,10 @@ A Debian system can carry Finnish that translators wrote, of other genres than
 integration programmes and never looked at while the repair was built:
 
 - the message catalogues (`/usr/share/locale/fi/LC_MESSAGES/*.mo`), always there;
-- the aptitude manual (`aptitude-doc-fi`) and LibreOffice's help
-  (`libreoffice-help-fi`), where those packages are installed (`apt-get install
-  aptitude-doc-fi libreoffice-help-fi`): long instructional prose with compounds.
+- the aptitude manual (`aptitude-doc-fi`), LibreOffice's help
+  (`libreoffice-help-fi`) and the Finnish manual pages (`manpages-fi`), where those
+  packages are installed (`apt-get install aptitude-doc-fi libreoffice-help-fi
+  manpages-fi`): long instructional prose with compounds.
 
 From each source the sentences or paragraphs of ten words or more that end with a
 full stop and hold no code (format specifiers, paths, markup) are written one per
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import gzip
 import random
 import sys
 from collections.abc import Iterator
@@ -35,6 +37,7 @@ MANUALS = {
     "aptitude": Path("/usr/share/doc/aptitude/html/fi"),
     "libreoffice": Path("/usr/share/libreoffice/help/fi"),
 }
+MAN_PAGES = Path("/usr/share/man/fi")
 _CODE = regex.compile(r"[%<>{}=_\\/@$`|\t]|--")
 _PROSE = regex.compile(r"[\p{L}\d ,.;:()'\"!?–-]+")
 # LibreOffice's help leaves many paragraphs untranslated: any of these drops one
@@ -110,6 +113,31 @@ def manual_lines(folder: Path) -> Iterator[str]:
         yield from parser.paragraphs
 
 
+# troff: font changes and other escapes inside a line, and requests that end a paragraph
+_TROFF_FONT = regex.compile(r"\\f(?:\[[^]]*\]|\(..|.)")
+_TROFF_ESCAPE = regex.compile(r"\\(?:\(..|\*.|&|c|e|.)")
+
+
+def man_lines(folder: Path = MAN_PAGES) -> Iterator[str]:
+    """The paragraphs of every manual page below `folder`: text lines joined between
+    requests (`.PP`, `.SH`, `.TP`...), fonts and escapes dropped (`\\-` is a hyphen)."""
+    for path in sorted(folder.rglob("*.gz")):
+        try:
+            source = gzip.decompress(path.read_bytes()).decode("utf-8")
+        except (OSError, UnicodeDecodeError, EOFError):
+            continue
+        paragraph: list[str] = []
+        for line in [*source.split("\n"), "."]:
+            if line.startswith((".", "'")):
+                if paragraph:
+                    yield " ".join(paragraph)
+                paragraph = []
+                continue
+            line = _TROFF_ESCAPE.sub("", _TROFF_FONT.sub("", line.replace("\\-", "-")))
+            if paragraph or not line.startswith("-"):  # an option's name opens no prose
+                paragraph.append(line)
+
+
 def prose(lines: Iterator[str], words: int, seed: int = 0) -> list[str]:
     """The distinct prose lines of `lines`, sorted; sampled to about `words` words."""
     found = sorted({p for line in lines if (p := _prose(line))})
@@ -141,6 +169,8 @@ def main() -> int:
     for name, folder in MANUALS.items():
         if folder.is_dir():
             sources[name] = manual_lines(folder)
+    if MAN_PAGES.is_dir():
+        sources["manpages"] = man_lines()
     if not sources:
         print(
             f"error: no Finnish text on this system ({LOCALE} and the manuals are absent); "

@@ -36,9 +36,11 @@ from pipeline import morphology
 from pipeline.models import Confidence, RepairKind
 
 CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli"})
-# Short words that may stand as one part of a split; other parts need 3+ letters.
+# Short words that may stand as one part of a split; other parts need 3+ letters. Not
+# `en`, `et` (the first and second person's `ei`, rare in the genre): `-en` and `-et`
+# end countless words (`kursiivinen`, `Enforcing`).
 _SHORT_WORDS = frozenset(
-    {"ja", "ei", "on", "se", "ne", "jo", "me", "te", "he", "en", "et", "eri", "sen", "tai", "kun"}
+    {"ja", "ei", "on", "se", "ne", "jo", "me", "te", "he", "eri", "sen", "tai", "kun"}
 )
 _NOUN_CLASSES = frozenset({"nimisana", "nimi", "etunimi", "sukunimi", "paikannimi"})
 _NAME_CLASSES = frozenset({"nimi", "etunimi", "sukunimi", "paikannimi"})
@@ -129,9 +131,12 @@ class Evidence:
                         self.genitive_heads.add(lemma)
         # Letters glued to a short number (`ehto1`; a year glued is a lost space), and
         # letters written before a number with a space (`vuonna 2024`): a series of names
-        # on the one hand, a phrase on the other.
+        # on the one hand, a phrase on the other; counted by lemma too (`tiedostossa1`,
+        # `tiedoston2` are one series).
         self._glued_numbers = Counter(
-            m.group(1).lower() for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+)\d{1,2}\b", text)
+            key
+            for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+)\d{1,2}\b", text)
+            for key in {m.group(1).lower(), *lemmas(m.group(1).lower())}
         )
         self._spaced_numbers = {
             m.group(1).lower() for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+) \d", text)
@@ -178,7 +183,8 @@ class Evidence:
         if not m or len(m.group(2)) > 2:
             return False
         letters = m.group(1).lower()
-        return self._glued_numbers[letters] > 1 and letters not in self._spaced_numbers
+        keys = {letters, *lemmas(letters)}
+        return any(self._glued_numbers[k] > 1 for k in keys) and letters not in self._spaced_numbers
 
     def suspended_head(self, head: str) -> bool:
         """Whether `head-` stands elsewhere as the head of a suspended compound."""
@@ -303,6 +309,8 @@ def decide_hyphen(
             "a hyphen after an abbreviation or before a name is part of the word",
             "morphology",
         )
+    if last.lower() == "ei" and len(right) >= 3 and morphology.spell(right):
+        return "keep", f"'ei-' negates the word {right!r} (ei-toivottu)", "morphology"
     spelled_joined, spelled_kept = morphology.spell(joined), morphology.spell(kept)
     # The hyphenated form itself stands in the text once: that is not evidence. A
     # repeated hyphenated form is evidence only where Voikko does not contradict it

@@ -447,6 +447,8 @@ def test_artefact_is_repaired(artefact, fixed):
         "kaupunginhallitukselle",
         "turvapaikanhakijoiden",
         "vaihe1 ja vaihe2",
+        "tiedostossa1 ja tiedoston2",
+        "ei-toivottu",
     ],
 )
 def test_valid_words_are_never_changed(word):
