@@ -768,6 +768,7 @@ class _Clause:
 _NO_CLAUSE = _Clause()
 
 
+@lru_cache(maxsize=200_000)
 def is_clause_verb(word: str) -> bool:
     """A finite verb and nothing else (`on`, `ole`, `eikä`, `pienentää`): a clause
     holding one has its verb, so a second one glued to a noun (`eikä vaakatilaa
