@@ -50,6 +50,7 @@ from pipeline.models import Confidence, Repair, RepairKind
 from pipeline.nlp.segment import ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS
 from pipeline.offsets import Edit, OffsetMap, apply_edits
 from pipeline.wordsplit import (
+    ABBREVIATION_ENDINGS,
     CONFIDENCE_ORDER,
     Evidence,
     is_clause_verb,
@@ -380,6 +381,15 @@ _GLUED_REFERENCE = regex.compile(r"(?<![\p{L}\p{N}/])\d{1,5}/\d{4}(?=\p{L})")
 _MARK = regex.compile(r"[.!?,;:)](?=\S)|\S(?=[(•§])")
 
 
+_LETTERS_AFTER = regex.compile(r"\p{L}+(?!\p{N})")
+
+
+def _case_ending_after(text: str, at: int) -> bool:
+    """Whether the letters at `at` are a case ending and end the word."""
+    m = _LETTERS_AFTER.match(text, at)
+    return bool(m) and m.group().lower() in ABBREVIATION_ENDINGS
+
+
 def _punctuation(text: str) -> _Pass:
     """Pass 2: spaces lost after punctuation, restored by the punctuation alone. The
     edit is the punctuation mark with its space, so two around one bracket never meet."""
@@ -391,6 +401,8 @@ def _punctuation(text: str) -> _Pass:
             continue
         if any(a < at < b for a, b in protected):  # a space before an address is no change to it
             continue
+        if text[at - 1] == ":" and _case_ending_after(text, at):
+            continue  # `uid:tä`: an abbreviation in lower case, inflected
         if text[at] in "(•§":  # the space goes before the mark
             done.add(at, at + 1, text[at], f" {text[at]}", "restore_space",
                      f"a space lost before {text[at]!r}")  # fmt: skip

@@ -87,6 +87,7 @@ _POSTPOSITIONS = frozenset(
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_POSTPOSITIONS, key=len, reverse=True))
 _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential"})
 _PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi"})
+_QUANTIFIERS = frozenset({"kaikki", "jokainen", "kukin", "jokin", "mikään", "kumpikin"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _SUSPENDED_HEAD = regex.compile(r"(?<![\p{L}-])(\p{L}+(?:-\p{L}+)*)-(?=[ ,])")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
@@ -589,7 +590,7 @@ def _compound_head(head: str, ev: Evidence) -> bool:
 
 # The endings an abbreviation takes after its colon (`TEM:n`, `PPD:ssä`): Finnish
 # case endings, longest first.
-_ABBREVIATION_ENDINGS = tuple(
+ABBREVIATION_ENDINGS = tuple(
     sorted(
         {
             "n", "a", "ä", "ta", "tä", "na", "nä", "ksi", "ssa", "ssä", "sta", "stä",
@@ -608,7 +609,7 @@ def split_after_abbreviation(piece: str) -> Decision | None:
     after a lost line break, the next word: the ending is split off where the rest is a
     word of its own."""
     lower = piece.lower()
-    for ending in _ABBREVIATION_ENDINGS:
+    for ending in ABBREVIATION_ENDINGS:
         rest = piece[len(ending) :]
         if lower.startswith(ending) and len(rest) >= 3 and known(rest) and rest.isalpha():
             why = f"{ending!r} ends the abbreviation, and {rest!r} is a word of its own"
@@ -863,6 +864,10 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
         return 2.5, f"{right!r} is a conjunction"
     if left.lower() in CONJUNCTIONS and len(right) >= 4 and not morphology.spell(left + right):
         return 2.5, f"{left!r} is a conjunction"  # `jaelinkeinotoimiston`
+    if left.lower() in _QUANTIFIERS:
+        # Voikko files `kaikki` as a noun that compounds (`kaikkikunnat`); the lexical
+        # exceptions (`kaikkiruokainen`) are known to the corpus
+        return 2.5, f"{left!r} is a quantifier, which begins no compound"
     partitive = any(a.get("SIJAMUOTO") == "osanto" for a in _readings(right))
     if left.lower() in _PREPOSITIONS and partitive:
         return 2.5, f"{left!r} is a preposition before the partitive {right!r}"

@@ -405,6 +405,11 @@ CONTEXT = (
             "Lain tarkoituksena on edistää tasa-arvoa.",
             id="a-word-glued-to-a-hyphenated-word",
         ),
+        pytest.param(
+            "Palvelu koskee kaikkikuntia.",
+            "Palvelu koskee kaikki kuntia.",
+            id="a-quantifier-begins-no-compound",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -449,6 +454,7 @@ def test_artefact_is_repaired(artefact, fixed):
         "vaihe1 ja vaihe2",
         "tiedostossa1 ja tiedoston2",
         "ei-toivottu",
+        "uid:tä",
     ],
 )
 def test_valid_words_are_never_changed(word):
