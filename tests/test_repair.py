@@ -406,8 +406,8 @@ CONTEXT = (
             id="a-word-glued-to-a-hyphenated-word",
         ),
         pytest.param(
-            "Palvelu koskee kaikkikuntia.",
-            "Palvelu koskee kaikki kuntia.",
+            "Ohjelman mukaan kaikkimaahanmuuttajat saavat ohjausta.",
+            "Ohjelman mukaan kaikki maahanmuuttajat saavat ohjausta.",
             id="a-quantifier-begins-no-compound",
         ),
     ],
