@@ -304,17 +304,18 @@ def _characters(text: str) -> _Pass:
 
 # A space lost after punctuation: a sentence's end before a capitalised word, a comma or
 # semicolon before a word, a colon after a lower-case word (`TEM:n` is an inflected
-# abbreviation), a closing bracket before a word; and before an opening bracket or a
-# bullet. Each match is the position where the space goes.
+# abbreviation), a closing bracket before a word (not an optional prefix's,
+# `(osa)merkkijono`); and before an opening bracket (not an optional ending's,
+# `kunta(t)`) or a bullet. Each match is the position where the space goes.
 _LOST_SPACE = regex.compile(
     r"(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}(?:\p{Ll}|\p{Lu}{1,5}-))"
     r"|(?<=[\p{L}\p{N}][\p{L}\p{N}][,;])(?=\p{L})"
     r"|(?<=(?:^|\s)[\p{L}\p{N}][,;])(?=\p{L}\p{L})"
     r"|(?<=\s\d{1,3}[.])(?=\p{Lu}\p{Ll}\p{Ll})"
-    r"|(?<=\p{L}[)\"”][.!?])(?=\p{Lu}\p{Ll})"
+    r"|(?<=[\p{L}\p{N}][)\"”][.!?])(?=\p{Lu}\p{Ll})"
     r"|(?<=\p{L}\p{L}[,;])(?=\d)"
     r"|(?<=\p{Ll}\p{Ll}:)(?=\p{L}\p{L})"
-    r"|(?<=[\p{L}\p{N}]\))(?=[\p{L}\p{N}])"
+    r"|(?<=[\p{L}\p{N}]\))(?<!(?:^|\s)\(\p{Ll}{1,6}\))(?=[\p{L}\p{N}])"
     r"|(?<=\p{L}\p{L})(?=\((?!\p{Ll}{1,3}\))[\p{L}\p{N}])"
     r"|(?<=\d)(?=§)"
     r"|(?<=[\p{L}\p{P}])(?=•)"

@@ -354,7 +354,10 @@ def decide_hyphen(
         # writes a name's compound with a hyphen
         return "keep", f"{last!r} is capitalised and {joined!r} is no known word", "morphology"
     if spelled_joined:
-        certain: Confidence = "dictionary" if not spelled_kept else "morphology"
+        # At a line end the hyphen is a hyphenation hyphen unless shown otherwise, so
+        # Voikko accepting the joined word decides it even where it accepts both forms;
+        # inside a line it may be the writer's (`miinus-merkki`): a weaker class.
+        certain: Confidence = "dictionary" if line_end else "morphology"
         return "join", f"Voikko accepts {joined!r}", certain
     if not line_end:
         pattern = morphology.hyphenate(joined)

@@ -455,6 +455,7 @@ def test_artefact_is_repaired(artefact, fixed):
         "tiedostossa1 ja tiedoston2",
         "ei-toivottu",
         "uid:tä",
+        "(osa)rahoittaa",
     ],
 )
 def test_valid_words_are_never_changed(word):
