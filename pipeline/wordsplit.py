@@ -391,9 +391,10 @@ def decide_hyphen(
     if spelled_kept:
         return "keep", f"Voikko accepts {kept!r} but not {joined!r}", "dictionary"
     pattern = morphology.hyphenate(joined)
-    if _a_word(right) and not _a_word(last):
+    if (morphology.spell(right) or (len(right) >= 6 and zipf(right) > 0)) and not _a_word(last):
         # `stub-koodeihin`: a word after a part that is none may be a foreign or coined
-        # prefix with a real hyphen; left for the reviewer
+        # prefix with a real hyphen; left for the reviewer (a short one only for Voikko:
+        # the corpus lists endings of broken words too, `neen`)
         return None
     if left.islower() and len(pattern) == len(joined) and pattern[len(left)] == "-":
         return (
@@ -469,6 +470,7 @@ def repair_token(
     # Hyphens first: `kotoutta-misen` is one word, `työ-ja` a suspended hyphen.
     pieces = [token.split("-")[0]]
     separators: list[str] = []
+    fragments: set[int] = set()  # pieces beside a line-end hyphen left undecided
     offset = len(pieces[0])
     for part in token.split("-")[1:]:
         left, at_line_end = pieces[-1], offset in line_end
@@ -495,6 +497,8 @@ def repair_token(
                 continue
             if at_line_end and decided is None:
                 warnings.append(f"line-end hyphen in {left}-{part!r} left as found")
+                # the pieces on either side are a broken word's fragments: none is split
+                fragments.update({len(pieces) - 1, len(pieces)})
             elif at_line_end and decided is not None:
                 kinds.append("keep_line_end_hyphen")
                 reasons.append(decided[1])
@@ -504,7 +508,7 @@ def repair_token(
     out: list[str] = []
     for i, piece in enumerate(pieces):
         decision = None
-        if i == 0 or separators[i - 1] == "-":
+        if i not in fragments and (i == 0 or separators[i - 1] == "-"):
             head_of_suspended = i == len(pieces) - 1 and suspended
             decision = split_piece(
                 piece,

@@ -410,6 +410,11 @@ CONTEXT = (
             "Ohjelman mukaan kaikki maahanmuuttajat saavat ohjausta.",
             id="a-quantifier-begins-no-compound",
         ),
+        pytest.param(
+            "Kunta tukee maahanmuuttajia. Ohjaus tehdään yhdessä maahanmuutta-\nneen kanssa.",
+            "Kunta tukee maahanmuuttajia. Ohjaus tehdään yhdessä maahanmuuttaneen kanssa.",
+            id="a-line-end-hyphen-before-an-ending-the-corpus-lists",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
@@ -543,6 +548,14 @@ def test_repeated_broken_form_does_not_outvote_voikko():
 def test_undecided_hyphen_is_left_with_a_warning():
     result = _repair("Kunta Xqzv-\nbrrk vastaa.")
     assert "Xqzv-brrk" in result.text
+    assert [code for code, _ in result.warnings] == ["hyphen-undecided"]
+
+
+def test_the_parts_of_an_undecided_hyphen_are_not_split():
+    """`avoinlähde-` before a line end may be a broken word or a coined first part: while
+    the hyphen is undecided, neither side is split on its own."""
+    result = _repair("Ohjelma käyttää avoinlähde-\nkoodeja.")
+    assert result.text == "Ohjelma käyttää avoinlähde-koodeja."
     assert [code for code, _ in result.warnings] == ["hyphen-undecided"]
 
 
