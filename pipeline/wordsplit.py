@@ -1123,11 +1123,12 @@ def _inside_a_word(token: str, i: int, boundaries: list[int]) -> bool:
     """Whether the boundary at i lies inside a word the corpus knows: `hyvin` + `vointi`
     make `hyvinvointi`, `vastaan` + `otto` make `vastaanotto`, so `Hyvinvointialue` is not
     `hyvin` + `vointialue` nor `kokovastaanottokeskus` `kokovastaan` + `ottokeskus`."""
-    before = max([j for j in boundaries if j < i], default=0)
     after = min([j for j in boundaries if j > i], default=len(token))
-    if after == len(token) and before == 0:
-        return False
-    return _known_word(token[before:after]) or (after < len(token) and _known_word(token[:after]))
+    starts = [0, *(j for j in boundaries if j < i)]
+    # from any earlier boundary: `turvapaikan|hakijoiden` inside `Vastuuturvapaikanhakijoiden`
+    return any(
+        _known_word(token[start:after]) for start in starts if (start, after) != (0, len(token))
+    )
 
 
 def _known_word(form: str) -> bool:

@@ -551,6 +551,13 @@ def test_undecided_hyphen_is_left_with_a_warning():
     assert [code for code, _ in result.warnings] == ["hyphen-undecided"]
 
 
+def test_a_known_genitive_compound_inside_a_longer_one_is_not_broken():
+    """`Vastuuturvapaikanhakijoiden`: the genitive `turvapaikan` belongs to the word
+    `turvapaikanhakija` the corpus knows, from an earlier boundary than its own."""
+    result = _repair("Vastuuturvapaikanhakijoiden vastaanotosta on siirtynyt.")
+    assert "turvapaikanhakijoiden" in result.text
+
+
 def test_the_parts_of_an_undecided_hyphen_are_not_split():
     """`avoinlähde-` before a line end may be a broken word or a coined first part: while
     the hyphen is undecided, neither side is split on its own."""
