@@ -8,8 +8,9 @@ class of that evidence (`typography`, `document`, `dictionary`, `morphology`,
    doubled spaces;
 2. punctuation: a space lost after sentence or clause punctuation, an
    abbreviation's period or a reference's year, or around a bracket, a bullet,
-   an arrow or a spaced dash (`toimeentulotukea.Työ-`, `matkareitin,myöntää`,
-   `neuvottelukunta(ETNO)`, `esim.ohjaus`, `12/2024vp`, `⇒www`), restored by the
+   an arrow, a spaced dash or hyphen, or a quotation mark paired in its block
+   (`toimeentulotukea.Työ-`, `matkareitin,myöntää`, `neuvottelukunta(ETNO)`,
+   `esim.ohjaus`, `12/2024vp`, `⇒www`, `nimellä"Yhdessä`), restored by the
    punctuation alone;
 3. tokens, decided in `wordsplit.py`: line-end hyphens that layout kept
    (`kotoutta-misen`) are joined when the joined word is the word (Voikko, or
@@ -29,8 +30,14 @@ class of that evidence (`typography`, `document`, `dictionary`, `morphology`,
    agrees with its head, `koskevan lainsäädännön|kokonaisuudesta`); never by
    word frequency alone.
 
+The syntax some decisions need comes from the token's neighbours: the word before
+it (an attribute, a subject, a genitive before a postposition, `AVI:n kanssa`), the
+word before a conjunction, and whether its clause has a finite verb of its own.
+
 `mode="conservative"` applies only repairs decided by typography, the document or
-Voikko's dictionary, for users who prefer a miss to a wrong change.
+Voikko's dictionary (a line-end hyphen joined where Voikko accepts the word; a
+hyphen inside a line may be the writer's and needs more), for users who prefer a
+miss to a wrong change.
 
 Valid words are never touched: numbers, URLs, e-mail addresses, law references,
 abbreviations and tokens that recur in the document as they are. Every later
@@ -68,7 +75,6 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 _TOKEN_CHARS = regex.compile(r"[\p{L}\p{M}\u00ad" + "".join(_LIGATURES) + r"]+")
 # Spans no repair may touch: URLs, e-mail addresses, paths (whole runs of non-space),
 # law references (`1386/2010`, `§ 35`).
-_NON_SPACE = regex.compile(r"\S+")
 _LAW = regex.compile(r"\b\d+/\d{4}\b|§\s*\d+")
 
 
@@ -78,11 +84,32 @@ _LAW = regex.compile(r"\b\d+/\d{4}\b|§\s*\d+")
 _ADDRESS_START = regex.compile(r"[\p{L}\p{N}._%+-]+@|[a-z]+://|www\.")
 
 
+# What marks a run of non-space that may hold an address or a path.
+_ADDRESS_MARK = regex.compile(r"[/\\_@]|www\.")
+
+
+def _address_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run of non-space holding an address mark, in order:
+    only these are looked at, the rest of the text is no address."""
+    runs: list[tuple[int, int]] = []
+    for m in _ADDRESS_MARK.finditer(text):
+        if runs and m.start() < runs[-1][1]:
+            continue  # a mark of the run already found
+        a = m.start()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        runs.append((a, b))
+    return runs
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
     """The sorted spans no repair may touch."""
     spans = [(m.start(), m.end()) for m in _LAW.finditer(text)]
-    for m in _NON_SPACE.finditer(text):
-        w = m.group()
+    for a, b in _address_runs(text):
+        w = text[a:b]
         if (
             "://" in w
             or "www." in w
@@ -90,8 +117,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
             or sum(w.count(c) for c in "/\\_") >= 2
         ):
             address = _ADDRESS_START.search(w)
-            start = m.start() + address.start() if address else m.start()
-            spans.append((start, m.end()))
+            spans.append((a + address.start() if address else a, b))
     return sorted(spans)
 
 

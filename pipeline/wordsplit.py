@@ -10,14 +10,17 @@ Given one token and what its document says (`Evidence`), decide whether it is
 The evidence, strongest first: the same document (the phrase standing
 elsewhere as two words, the compound nowhere else, the boundary never inside
 another word; the document's way with a head after a genitive, `kielen opetus`;
-a word Voikko lacks that the document uses on its own); morphology and syntax
-(a first part that cannot begin a Finnish compound: a finite verb, an inflected
-adjective agreeing with the next word, a case other than the nominative or the
-genitive singular, a `-misen` or `-uksen` genitive, a possessive suffix; a
-second part that cannot end one: a finite verb, a postposition; an attribute
-before the token that agrees with its first part and not with the whole, a
-genitive coordinated with the genitive before it, a subject agreeing with its
-verb); and word frequency (wordfreq's Finnish list). A compound Voikko accepts
+a word Voikko lacks that the document uses on its own; letters glued to short
+numbers in a series, `ehto1`, `ehto2`); morphology and syntax (a first part
+that cannot begin a Finnish compound: a finite verb, an inflected adjective
+agreeing with the next word, a case other than the nominative or the genitive
+singular, a `-misen` or `-uksen` genitive, a compound in the genitive, a
+quantifier, a possessive suffix; a second part that cannot end one: a finite
+verb, unless the clause has a finite verb of its own, a postposition; an
+attribute before the token that agrees with its first part and not with the
+whole, a cardinal governing a partitive, a genitive coordinated with the
+genitive before it, a subject agreeing with its verb; a capital inside a
+word); and word frequency (wordfreq's Finnish list). A compound Voikko accepts
 is split only on the document or on morphology and syntax, never on frequency
 alone, which only keeps a compound a corpus knows whole. Only `repair.py` calls
 this module.
@@ -89,12 +92,16 @@ _FINITE_MOODS = frozenset({"indicative", "conditional", "imperative", "potential
 _PREPOSITIONS = frozenset({"ilman", "ennen", "kohti", "vastoin", "paitsi"})
 _QUANTIFIERS = frozenset({"kaikki", "jokainen", "kukin", "jokin", "mikään", "kumpikin"})
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_SUSPENDED_HEAD = regex.compile(r"(?<![\p{L}-])(\p{L}+(?:-\p{L}+)*)-(?=[ ,])")
+# possessive: a word is read once, not again from each of its letters
+_SUSPENDED_HEAD = regex.compile(r"(?<![\p{L}-])(\p{L}++(?:-\p{L}++)*+)-(?=[ ,])")
 _ABBREVIATION_GLUE = regex.compile(r"^(\p{Lu}{2,5}\d*)(\p{Ll}{3,})$")
 _CASE_CHANGE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}{2,}|\p{Lu}{2,5})$")
 _LETTERS_DIGITS = regex.compile(r"^(\p{Ll}{3,})(\d+)$")
 _DIGITS_LETTERS = regex.compile(r"^(\d+)(\p{Ll}{3,})$")
 _ABBREVIATION_GENITIVE = regex.compile(r"^[\p{Lu}\d-]*\p{Lu}[\p{Lu}\d-]*:n$")  # `AVI:n`
+# A word, and a short number glued to it or a number after a space (one pass: each
+# word is read once).
+_LETTERS_THEN_NUMBER = regex.compile(r"(\p{L}++)(?:(\d{1,2})\b|( \d))?")
 _SHORT_NUMBER_GLUE = regex.compile(r"^(?:(\p{Ll}{2,3})(\d+)|(\d+)(\p{Ll}{2,3}))$")
 
 Decision = tuple[str, RepairKind, str, Confidence]  # replacement, kind, evidence, class
@@ -134,14 +141,16 @@ class Evidence:
         # letters written before a number with a space (`vuonna 2024`): a series of names
         # on the one hand, a phrase on the other; counted by lemma too (`tiedostossa1`,
         # `tiedoston2` are one series).
-        self._glued_numbers = Counter(
-            key
-            for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+)\d{1,2}\b", text)
-            for key in {m.group(1).lower(), *lemmas(m.group(1).lower())}
-        )
-        self._spaced_numbers = {
-            m.group(1).lower() for m in regex.finditer(r"(?<![\p{L}\p{N}])(\p{L}+) \d", text)
-        }
+        self._glued_numbers: Counter[str] = Counter()
+        self._spaced_numbers: set[str] = set()
+        for m in _LETTERS_THEN_NUMBER.finditer(text):
+            if m.start() and text[m.start() - 1].isdigit():
+                continue  # letters after a number (`3tai`) are no series' name
+            letters = m.group(1).lower()
+            if m.group(2):
+                self._glued_numbers.update({letters, *lemmas(letters)})
+            elif m.group(3):
+                self._spaced_numbers.add(letters)
         # The heads of suspended compounds (`sosiaali-` in `sosiaali- ja terveyspalvelut`).
         self.suspended = Counter(m.group(1).lower() for m in _SUSPENDED_HEAD.finditer(text))
         # Hyphen-free pieces that are words, as `joined_elsewhere` compares pieces: a
