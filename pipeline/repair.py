@@ -73,8 +73,8 @@ _WEAKEST: dict[str, Confidence] = {"default": "frequency", "conservative": "dict
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 _TOKEN_CHARS = regex.compile(r"[\p{L}\p{M}\u00ad" + "".join(_LIGATURES) + r"]+")
-# Spans no repair may touch: URLs, e-mail addresses, paths (whole runs of non-space),
-# law references (`1386/2010`, `§ 35`).
+# Spans no repair may touch: URLs, e-mail addresses, paths (runs of non-space, from the
+# address on), law references (`1386/2010`, `§ 35`).
 _LAW = regex.compile(r"\b\d+/\d{4}\b|§\s*\d+")
 
 
@@ -88,20 +88,22 @@ _ADDRESS_START = regex.compile(r"[\p{L}\p{N}._%+-]+@|[a-z]+://|www\.")
 _ADDRESS_MARK = regex.compile(r"[/\\_@]|www\.")
 
 
+def _run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the run of non-space characters around `text[start:end]`."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
 def _address_runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each run of non-space holding an address mark, in order:
     only these are looked at, the rest of the text is no address."""
     runs: list[tuple[int, int]] = []
     for m in _ADDRESS_MARK.finditer(text):
-        if runs and m.start() < runs[-1][1]:
-            continue  # a mark of the run already found
-        a = m.start()
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        b = m.end()
-        while b < len(text) and not text[b].isspace():
-            b += 1
-        runs.append((a, b))
+        if not runs or m.start() >= runs[-1][1]:  # else a mark of the run already found
+            runs.append(_run(text, m.start(), m.end()))
     return runs
 
 
@@ -124,17 +126,6 @@ def _protected(text: str) -> list[tuple[int, int]]:
 # A run of non-space that names a web address or a file without `www.` or a scheme
 # (`migri.fi/kotoutuminen`): a dot between letters.
 _DOMAIN = regex.compile(r"\p{L}\.\p{L}")
-
-
-def _run(text: str, at: int) -> str:
-    """The run of non-space characters around offset `at`."""
-    a = at
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = at
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return text[a:b]
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -497,8 +488,10 @@ def _tokens(
         reference = after == "/" and _LETTERS_BEFORE_REFERENCE.match(text, start)
         if (before and before in "@._\\") or (after and after in "@_\\" and not reference):
             continue
-        if "/" in (before, after) and not reference and _DOMAIN.search(_run(text, start)):
-            continue  # a part of an address; `ja/tai`, `TE-toimisto/kunta` are words
+        if "/" in (before, after) and not reference:
+            a, b = _run(text, start, end)
+            if _DOMAIN.search(text, a, b):
+                continue  # a part of an address; `ja/tai`, `TE-toimisto/kunta` are words
         if before == ":" and _ABBREVIATION_BEFORE.search(text, max(0, start - 10), start):
             split = split_after_abbreviation(token) if "-" not in token else None
             if split is not None and split[3] in allowed:

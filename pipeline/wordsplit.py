@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -840,12 +841,13 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
     # A finite verb cannot end a compound, unless the form is also a nominative noun
     # (`tuki`): then `...tuki` is the ordinary compound.
     right_readings = _readings(right)
+    # `tuen` (1sg) and `työstä` (imperative) are nouns here: third persons only
+    third_person = ("3", "4")
     right_finite = (
         any(
             a.get("CLASS") == "teonsana"
             and a.get("MOOD") in ("indicative", "conditional")
-            and a.get("PERSON")
-            in ("3", "4")  # `tuen` (1sg) and `työstä` (imperative) are nouns here
+            and a.get("PERSON") in third_person
             for a in right_readings
         )
         and not any(
@@ -1035,25 +1037,38 @@ def _candidate(token: str, left: str, right: str, ev: Evidence, clause: _Clause)
     )
 
 
-def _split_unknown(token: str, ev: Evidence, clause: _Clause) -> Decision | None:
-    """Split a token Voikko rejects where both parts are words and the evidence is best."""
+def _best_split(
+    token: str, cuts: range, ev: Evidence, clause: _Clause, second: Callable[[str], bool]
+) -> _Candidate | None:
+    """The best-supported split of `token` at one of `cuts` into a part and a second
+    part `second` accepts."""
     best: _Candidate | None = None
-    for i in range(2, len(token) - 1):
+    for i in cuts:
         left, right = token[:i], token[i:]
-        if _part(left, ev) and _part(right, ev):
+        if _part(left, ev) and second(right):
             cand = _candidate(token, left, right, ev, clause)
             if best is None or cand.score > best.score:
                 best = cand
+    return best
+
+
+def _needed(form: str) -> float:
+    """The score a split of `form` (Voikko rejects it) needs: a capitalised form may be
+    a name (`Järvilaakson`), a form the corpus knows (`yhteensovittaa`) a word Voikko
+    lacks; both need more."""
+    return (3.0 if form[:1].isupper() else 1.5) + 2 * zipf(form)
+
+
+def _split_unknown(token: str, ev: Evidence, clause: _Clause) -> Decision | None:
+    """Split a token Voikko rejects where both parts are words and the evidence is best."""
+    best = _best_split(token, range(2, len(token) - 1), ev, clause, lambda w: _part(w, ev))
     if best is None or not best.strong:
         restored = _restore_inner_hyphen(token)
         if restored:
             return restored
     if best is None:
         return _suspended(token, ev) or _unknown_before_postposition(token)
-    # A capitalised unknown token may be a name (`Järvilaakson`), and a token the
-    # corpus knows (`yhteensovittaa`) a word Voikko lacks: both need more to be split.
-    needed = (3.0 if token[:1].isupper() else 1.5) + 2 * zipf(token)
-    if best.score < needed:
+    if best.score < _needed(token):
         return None
     why = f"Voikko rejects {token!r}; " + "; ".join(best.reasons)
     return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
@@ -1066,15 +1081,8 @@ def _split_before_hyphenated(token: str, ev: Evidence) -> Decision | None:
     first = token.split("-", 1)[0]
     if not first.isalpha() or first[1:] != first[1:].lower() or known(first):
         return None
-    best: _Candidate | None = None
-    for i in range(2, len(first) - 1):
-        left, right = token[:i], token[i:]
-        if _part(left, ev) and morphology.spell(right):
-            cand = _candidate(token, left, right, ev, _NO_CLAUSE)
-            if best is None or cand.score > best.score:
-                best = cand
-    needed = (3.0 if token[:1].isupper() else 1.5) + 2 * zipf(first)
-    if best is None or best.score < needed:
+    best = _best_split(token, range(2, len(first) - 1), ev, _NO_CLAUSE, morphology.spell)
+    if best is None or best.score < _needed(first):
         return None
     why = f"Voikko rejects {first!r} and accepts {best.right!r}; " + "; ".join(best.reasons)
     return f"{best.left} {best.right}", "split_joined_words", why, best.confidence
