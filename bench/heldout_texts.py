@@ -6,10 +6,10 @@ authority texts; the language-level errors it then showed were fixed, so it is a
 development set now too):
 
 - the message catalogues (`/usr/share/locale/fi/LC_MESSAGES/*.mo`), always there;
-- the aptitude manual (`aptitude-doc-fi`), LibreOffice's help
-  (`libreoffice-help-fi`) and the Finnish manual pages (`manpages-fi`), where those
-  packages are installed (`apt-get install aptitude-doc-fi libreoffice-help-fi
-  manpages-fi`): long instructional prose with compounds.
+- the aptitude manual (`aptitude-doc-fi`), LibreOffice's and GIMP's help
+  (`libreoffice-help-fi`, `gimp-help-fi`) and the Finnish manual pages
+  (`manpages-fi`), where those packages are installed: long instructional prose
+  with compounds.
 
 From each source the sentences or paragraphs of ten words or more that end with a
 full stop and hold no code (format specifiers, paths, markup) are written one per
@@ -38,6 +38,7 @@ LOCALE = Path("/usr/share/locale/fi/LC_MESSAGES")
 MANUALS = {
     "aptitude": Path("/usr/share/doc/aptitude/html/fi"),
     "libreoffice": Path("/usr/share/libreoffice/help/fi"),
+    "gimp": Path("/usr/share/gimp/2.0/help/fi"),
 }
 MAN_PAGES = Path("/usr/share/man/fi")
 _CODE = regex.compile(r"[%<>{}=_\\/@$`|\t]|--")

@@ -703,6 +703,10 @@ def _split_piece(
             # abbreviation
             why = f"{abbr!r} is a verb in capitals and {rest!r} a verb"
             return f"{abbr} {rest}", "split_joined_words", why, "morphology"
+        if ev.phrase(abbr, rest) and not ev.lemma_seen(f"{abbr}-{rest}"):
+            # the document writes `GIMP ohjelma` with a space, never with a hyphen
+            why = f"'{abbr} {rest}' stands elsewhere in the document as two words"
+            return f"{abbr} {rest}", "split_joined_words", why, "document"
         if morphology.spell(f"{abbr}-{rest}") or morphology.spell(rest):
             return (
                 f"{abbr}-{rest}",

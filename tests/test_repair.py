@@ -415,6 +415,11 @@ CONTEXT = (
             "Kunta tukee maahanmuuttajia. Ohjaus tehdään yhdessä maahanmuuttaneen kanssa.",
             id="a-line-end-hyphen-before-an-ending-the-corpus-lists",
         ),
+        pytest.param(
+            "Hanke käyttää KOTO rekisteriä. KOTOrekisteri päivitetään.",
+            "Hanke käyttää KOTO rekisteriä. KOTO rekisteri päivitetään.",
+            id="an-abbreviation-the-document-writes-with-a-space",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
