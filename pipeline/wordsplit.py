@@ -876,10 +876,13 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
         return 3.0, f"{right!r} is a finite verb agreeing with the subject {left!r}"
     if right_finite:
         return 2.5, f"{right!r} is a finite verb, which does not end a compound"
-    if right.lower() in _POSTPOSITIONS or any(
-        a.get("CLASS") == "suhdesana" for a in _readings(right)
-    ):
-        return 2.5, f"{right!r} is a postposition"
+    if (
+        right.lower() in _POSTPOSITIONS
+        or any(a.get("CLASS") == "suhdesana" for a in _readings(right))
+    ) and any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(left)):
+        # a postposition follows the genitive it governs (`kauden aikana`); after a
+        # nominative it ends a compound (`siirtymäaikana`)
+        return 2.5, f"{right!r} is a postposition after the genitive {left!r}"
     if right.lower() in CONJUNCTIONS and not morphology.spell(left + right):
         # Only where Voikko rejects the whole: `palveluja` is a plural partitive, not
         # `palvelu ja`.
