@@ -48,6 +48,8 @@ _SHORT_WORDS = frozenset(
 )
 _NOUN_CLASSES = frozenset({"nimisana", "nimi", "etunimi", "sukunimi", "paikannimi"})
 _NAME_CLASSES = frozenset({"nimi", "etunimi", "sukunimi", "paikannimi"})
+# Word classes of an attribute before a noun (Voikko files `uusi` as `laatusana`).
+_ATTRIBUTE_CLASSES = frozenset({"laatusana", "nimisana_laatusana", "asemosana", "lukusana"})
 # Postpositions that take a genitive and that Voikko files as nouns or adverbs:
 # `päätöksen perusteella` is a phrase, never a compound.
 _POSTPOSITIONS = frozenset(
@@ -734,7 +736,11 @@ def _split_piece(
         )
     if not piece.isalpha() or piece[1:] != piece[1:].lower():
         return None  # a code or a name with inner capitals
-    clause = _Clause(previous is not None and _is_subject(previous), clause_verb)
+    clause = _Clause(
+        previous is not None and _is_subject(previous),
+        clause_verb,
+        _read_as_noun(piece, previous, coordinated),
+    )
     after_genitive = _postposition_after(piece, previous)
     if after_genitive is not None:
         return after_genitive
@@ -785,9 +791,38 @@ class _Clause:
 
     subject: bool = False
     verb: bool = False
+    noun: bool = False  # the token's neighbours read it as a noun (`_read_as_noun`)
 
 
 _NO_CLAUSE = _Clause()
+
+
+def _read_as_noun(token: str, previous: str | None, coordinated: str | None) -> bool:
+    """Whether the words before `token` make it a noun in an oblique case: an attribute
+    agreeing with it (`uutta asiakaskantaa`), or a noun in its case coordinated with
+    it (`asiakaskantaa ja kustannusosaa`). A form that may also be a finite verb
+    (`kantaa`, `osaa`) is then no verb."""
+    cases = {
+        (a.get("SIJAMUOTO"), a.get("NUMBER"))
+        for a in morphology.analyze(token)
+        if a.get("CLASS") in _NOUN_CLASSES and a.get("SIJAMUOTO") not in (None, "nimento")
+    }
+    if not cases:
+        return False
+    attribute = (
+        previous is not None
+        and previous.isalpha()
+        and any(
+            (a.get("CLASS") in _ATTRIBUTE_CLASSES or a.get("PARTICIPLE"))
+            and (a.get("SIJAMUOTO"), a.get("NUMBER")) in cases
+            for a in morphology.analyze(previous)
+        )
+    )
+    conjunct = coordinated is not None and any(
+        a.get("CLASS") in _NOUN_CLASSES and (a.get("SIJAMUOTO"), a.get("NUMBER")) in cases
+        for a in morphology.analyze(coordinated)
+    )
+    return attribute or conjunct
 
 
 @lru_cache(maxsize=200_000)
@@ -859,6 +894,7 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
             for a in right_readings
         )
         and not clause.verb
+        and not clause.noun
     )
     modal_chain = any(
         a.get("CLASS") == "teonsana"

@@ -514,6 +514,8 @@ def test_offsets_after_repair_still_cover_blocks(seed_doc):
         # a cardinal governs a partitive, agreeing with no first part
         "Ohjelmassa on kolme perustoimintoa.",
         "Kunta järjestää kaksi ohjaustilaisuutta.",
+        # an attribute or a conjunct reads a verb-like form as a noun
+        "Uutta asiakaskantaa ja kustannusosaa koskeva selvitys.",
         # a postposition follows a genitive: after a nominative it ends a compound
         "Palvelua annetaan perehdytysaikana.",
         # a clause with a finite verb of its own has no second one glued to a noun
