@@ -394,6 +394,10 @@ _ABBREVIATION_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}{2,6}\d*|\d+):$
 # A numbered reference (`681/2023`, `TrVM 6/2018 vp`) ends with its year: letters glued
 # to the year lost a space.
 _GLUED_REFERENCE = regex.compile(r"(?<![\p{L}\p{N}/])\d{1,5}/\d{4}(?=\p{L})")
+# A date (`1.1.2025`) ends with its year too: letters glued to it lost a space.
+_GLUED_DATE = regex.compile(r"(?<![\p{L}\p{N}.])\d{1,2}\.\d{1,2}\.\d{4}(?=\p{L})")
+# The section sign stands apart from its number (`§ 45`, `45 §`).
+_GLUED_SECTION = regex.compile(r"(?<!\d)§(?=\d)")  # (after a digit: `_LOST_SPACE`)
 
 # Where a space may be lost: a mark with no space after it, or before it.
 _MARK = regex.compile(r"[.!?,;:)](?=\S)|\S(?=[(•§])")
@@ -454,6 +458,12 @@ def _punctuation(text: str) -> _Pass:
     for m in _GLUED_REFERENCE.finditer(text):
         done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
                  f"a space lost after the reference {m.group()!r}")  # fmt: skip
+    for m in _GLUED_DATE.finditer(text):
+        done.add(m.end() - 1, m.end(), m.group()[-1], f"{m.group()[-1]} ", "restore_space",
+                 f"a space lost after the date {m.group()!r}")  # fmt: skip
+    for m in _GLUED_SECTION.finditer(text):
+        done.add(m.start(), m.end(), "§", "§ ", "restore_space",
+                 "a space lost after the section sign")  # fmt: skip
     return done
 
 

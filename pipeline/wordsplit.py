@@ -652,10 +652,14 @@ def _split_piece(
         return spaced, "split_joined_words", f"{word!r} glued to a number", "typography"
     if len(piece) < 5:
         return None
-    if ev.count(piece) > 1 and not _ABBREVIATION_GLUE.match(piece) and not _conjunction_glue(piece):
+    if (
+        ev.count(piece) > 1
+        and not _ABBREVIATION_GLUE.match(piece)
+        and not _function_word_glue(piece)
+    ):
         # recurring as it is: a word, not an accident; an abbreviation glued to a word
-        # (`ELYkeskusten` twice), or a conjunction glued to a word in a form Voikko
-        # rejects (`japudottamalla` in a passage the document repeats), is no word
+        # (`ELYkeskusten` twice), or a conjunction or a postposition glued to a word in
+        # a form Voikko rejects (`japudottamalla`, `järjestöjenkanssa`), is no word
         # however often it stands
         return None
     if ev.numbered(piece):
@@ -749,15 +753,22 @@ def _split_piece(
     return _split_unknown(piece, ev, clause)
 
 
-def _conjunction_glue(piece: str) -> bool:
-    """A conjunction glued to a word Voikko accepts, in a whole Voikko rejects."""
+def _function_word_glue(piece: str) -> bool:
+    """A conjunction glued to a word Voikko accepts, or a genitive glued to the
+    postposition it governs, in a whole Voikko rejects: the commonest words glue
+    often, so such a token may recur by chance (`japudottamalla`, `järjestöjenkanssa`)."""
     lower = piece.lower()
-    return any(
+    conjunction = any(
         lower.startswith(conj)
         and len(piece) - len(conj) >= 4
         and morphology.spell(piece[len(conj) :])
         for conj in CONJUNCTIONS
-    ) and not morphology.spell(piece)
+    )
+    postposition = any(
+        lower.endswith(post) and _genitive_noun(lower[: -len(post)])
+        for post in _POSTPOSITIONS_LONGEST_FIRST
+    )
+    return (conjunction or postposition) and not morphology.spell(piece)
 
 
 def _postposition_after(piece: str, previous: str | None) -> Decision | None:

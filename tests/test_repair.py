@@ -420,6 +420,13 @@ CONTEXT = (
             "Hanke käyttää KOTO rekisteriä. KOTO rekisteri päivitetään.",
             id="an-abbreviation-the-document-writes-with-a-space",
         ),
+        pytest.param(
+            "Laki tuli voimaan 1.1.2025alkaen (KH 12.3.2024 §45). Kunta laatii ohjelman "
+            "yhteistyössä järjestöjenkanssa ja toimii yhdessä järjestöjenkanssa.",
+            "Laki tuli voimaan 1.1.2025 alkaen (KH 12.3.2024 § 45). Kunta laatii ohjelman "
+            "yhteistyössä järjestöjen kanssa ja toimii yhdessä järjestöjen kanssa.",
+            id="a-date-a-section-sign-and-a-postposition-glued-twice",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
