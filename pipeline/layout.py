@@ -52,7 +52,7 @@ _DASH_ITEM = markers.DASH_ITEM
 _UNMAPPED_BULLET = regex.compile(r"^(?:\(cid:\d+\)|\p{Co})\s*")
 _NUMBERED_HEADING = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}")
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "tahi", "että", "and", "or", "och", "eller"})
-_LINE_END_HYPHEN = regex.compile(r"(?<=\p{L})[-\u00ad]$")
+_LINE_END_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])[-\u00ad]$")  # `65-` + `vuotiaille` too
 _SPACED_HYPHEN_END = regex.compile(r"(?:\)|\b\p{Lu}{2,}\d*|\d) -$")
 _PAGE_NUMBER = regex.compile(
     r"^(?:(?:sivu|s\.|page)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:/|\(|of|\|)\s*\d{1,4}\s*\)?)?$",

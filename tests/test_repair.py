@@ -427,6 +427,11 @@ CONTEXT = (
             "yhteistyössä järjestöjen kanssa ja toimii yhdessä järjestöjen kanssa.",
             id="a-date-a-section-sign-and-a-postposition-glued-twice",
         ),
+        pytest.param(
+            "Palvelu on maksuton yli 65-\nvuotiaille ja 2020-\nluvulla kaudella 2021-\n2024.",
+            "Palvelu on maksuton yli 65-vuotiaille ja 2020-luvulla kaudella 2021-2024.",
+            id="a-line-end-hyphen-after-a-number",
+        ),
     ],
 )
 def test_artefact_is_repaired(artefact, fixed):
