@@ -185,7 +185,10 @@ def main() -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         for name, kept in texts.items():
-            (args.out / f"{name}.txt").write_text("\n".join(kept) + "\n", encoding="utf-8")
+            # written beside, then moved into place: no half-written text is left
+            path, partial = args.out / f"{name}.txt", args.out / f".{name}.txt.partial"
+            partial.write_text("\n".join(kept) + "\n", encoding="utf-8")
+            partial.replace(path)
     except OSError as e:
         print(
             f"error: {args.out}: cannot write the texts ({e.strerror}); give a folder",

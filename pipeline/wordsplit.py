@@ -226,6 +226,12 @@ def _genitive_noun(word: str) -> bool:
     )
 
 
+def _genitive(word: str) -> bool:
+    """A word with a genitive reading of any class (`kauden`, `sen`): what a
+    postposition governs."""
+    return any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(word))
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(b.lower() for b in morphology.baseforms(word)))
@@ -779,10 +785,7 @@ def _postposition_after(piece: str, previous: str | None) -> Decision | None:
     if (
         not posts
         or previous is None
-        or not (
-            _ABBREVIATION_GENITIVE.match(previous)
-            or any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(previous))
-        )
+        or not (_ABBREVIATION_GENITIVE.match(previous) or _genitive(previous))
     ):
         return None
     for post in posts:
@@ -926,7 +929,7 @@ def _shape(left: str, right: str, clause: _Clause = _NO_CLAUSE) -> tuple[float, 
     if (
         right.lower() in _POSTPOSITIONS
         or any(a.get("CLASS") == "suhdesana" for a in _readings(right))
-    ) and any(a.get("SIJAMUOTO") == "omanto" for a in morphology.analyze(left)):
+    ) and _genitive(left):
         # a postposition follows the genitive it governs (`kauden aikana`); after a
         # nominative it ends a compound (`siirtymäaikana`)
         return 2.5, f"{right!r} is a postposition after the genitive {left!r}"
